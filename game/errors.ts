@@ -1,0 +1,79 @@
+/**
+ * Stable error codes. Every rejected action answers `{ ok: false, code, message }`
+ * with one of these codes; clients branch on the code and show the message.
+ * Codes never change meaning once shipped: add new ones instead.
+ */
+export const ErrorCode = {
+  /** The payload did not match the event's schema. */
+  BAD_REQUEST: 'BAD_REQUEST',
+  /** The client speaks another protocol version; it should reload. */
+  PROTOCOL_MISMATCH: 'PROTOCOL_MISMATCH',
+  /** The handshake carried no valid session token. */
+  BAD_AUTH: 'BAD_AUTH',
+  /** No room has that code (or it expired). */
+  ROOM_NOT_FOUND: 'ROOM_NOT_FOUND',
+  /** The room has the maximum number of players. */
+  ROOM_FULL: 'ROOM_FULL',
+  /** The room has the maximum number of spectators. */
+  SPECTATORS_FULL: 'SPECTATORS_FULL',
+  /** The socket has not joined that room. */
+  NOT_IN_ROOM: 'NOT_IN_ROOM',
+  /** Only the host may do that. */
+  NOT_HOST: 'NOT_HOST',
+  /** Spectators watch; they cannot take seats or act. */
+  NOT_A_PLAYER: 'NOT_A_PLAYER',
+  /** The nickname is empty, too long or made of unusable characters. */
+  NICKNAME_INVALID: 'NICKNAME_INVALID',
+  /** The seat does not exist or has no room left. */
+  SEAT_TAKEN: 'SEAT_TAKEN',
+  /** Seats cannot change while a game is running. */
+  ROLES_LOCKED: 'ROLES_LOCKED',
+  /** The settings are invalid (custom word list, timer, ...). */
+  SETTINGS_INVALID: 'SETTINGS_INVALID',
+  /** The game cannot start yet (a seat that must be filled is empty). */
+  CANNOT_START: 'CANNOT_START',
+  /** That needs a running game and there is none. */
+  GAME_NOT_STARTED: 'GAME_NOT_STARTED',
+  /** That cannot be done while a game is running. */
+  GAME_IN_PROGRESS: 'GAME_IN_PROGRESS',
+  /** The game has ended; no more moves. */
+  GAME_OVER: 'GAME_OVER',
+  /** It is the other team's turn. */
+  NOT_YOUR_TURN: 'NOT_YOUR_TURN',
+  /** Your seat cannot make that move (an operative giving a clue, a spymaster guessing...). */
+  WRONG_ROLE: 'WRONG_ROLE',
+  /** The move was made for a turn that is already over. */
+  STALE_TURN: 'STALE_TURN',
+  /** The move does not fit the current phase of the turn. */
+  WRONG_PHASE: 'WRONG_PHASE',
+  /** That card was already revealed. */
+  CARD_REVEALED: 'CARD_REVEALED',
+  /** The clue breaks a rule; the message says which. */
+  CLUE_INVALID: 'CLUE_INVALID',
+  /** Ending the turn needs at least one guess first. */
+  MUST_GUESS_FIRST: 'MUST_GUESS_FIRST',
+  /** Something broke on the server; the room is unharmed. */
+  INTERNAL: 'INTERNAL',
+} as const;
+
+/** One of the stable error codes. */
+export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];
+
+/** A rejected action as data: thrown only for programmer errors, returned otherwise. */
+export interface GameError {
+  readonly code: ErrorCode;
+  readonly message: string;
+}
+
+/** What a pure reducer returns: the new state, or the reason it refused. */
+export type Result<T> = { readonly ok: true; readonly value: T } | { readonly ok: false; readonly error: GameError };
+
+/** An accepted result. */
+export function ok<T>(value: T): Result<T> {
+  return { ok: true, value };
+}
+
+/** A refused result with a stable code and a message a player can read. */
+export function fail<T = never>(code: ErrorCode, message: string): Result<T> {
+  return { ok: false, error: { code, message } };
+}

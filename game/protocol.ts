@@ -1,0 +1,182 @@
+import { z } from 'zod';
+import type { SeatSpec } from './engine';
+import type { ErrorCode } from './errors';
+
+/**
+ * The wire protocol between browser and server, typed both ways. Every inbound payload
+ * is parsed with the schema below before anything else looks at it; every client action
+ * is an emit with an ack answering {@link Response}. See docs/protocol.md.
+ */
+
+/** Bumped on any incompatible change; the handshake refuses other versions. */
+export const PROTOCOL_VERSION = 1;
+
+/** Room codes use letters and digits nobody confuses when read aloud (no 0/O, 1/I/L). */
+export const ROOM_CODE_ALPHABET = 'ABCDEFGHJKMNPQRSTUVWXYZ23456789';
+
+/** Bounds that both sides agree on. */
+export const LIMITS = {
+  nicknameMax: 24,
+  playersPerRoom: 20,
+  spectatorsPerRoom: 200,
+} as const;
+
+/** An ack's answer: success with a payload, or a stable error code and a readable message. */
+export type Response<T extends object = object> =
+  | ({ ok: true } & T)
+  | { ok: false; code: ErrorCode; message: string };
+
+/** The callback a client passes as the last argument of every action. */
+export type Ack<T extends object = object> = (response: Response<T>) => void;
+
+// ---------------------------------------------------------------------------------------
+// Inbound payload schemas
+// ---------------------------------------------------------------------------------------
+
+// C0/C1 control characters and the bidi overrides that could disguise a name.
+const UNSAFE_CHARS = /[\u0000-\u001f\u007f-\u009f\u200b-\u200f\u202a-\u202e\u2066-\u2069\ufeff]/g;
+
+/** Removes control and invisible characters and collapses runs of whitespace. */
+export function cleanText(text: string): string {
+  return text.replace(UNSAFE_CHARS, '').replace(/\s+/g, ' ').trim();
+}
+
+/** A nickname: 1-24 visible characters once cleaned. */
+export const nicknameSchema = z
+  .string()
+  .max(200)
+  .transform(cleanText)
+  .pipe(z.string().min(1, 'Pick a nickname').max(LIMITS.nicknameMax, `At most ${LIMITS.nicknameMax} characters`));
+
+/** A room code, accepted in any case and with stray spaces; always upper case after parsing. */
+export const roomCodeSchema = z
+  .string()
+  .max(20)
+  .transform((s) => s.replace(/\s+/g, '').toUpperCase())
+  .pipe(z.string().regex(new RegExp(`^[${ROOM_CODE_ALPHABET}]{4,6}$`), 'Room codes are 4 to 6 letters and digits'));
+
+const withCode = z.object({ code: roomCodeSchema });
+
+/** Schemas of every client-to-server event payload, keyed by event name. */
+export const schemas = {
+  'room:create': z.object({
+    nickname: nicknameSchema,
+    public: z.boolean(),
+    /** Game settings; parsed by the game's own schema. */
+    settings: z.unknown().optional(),
+  }),
+  'room:join': withCode.extend({
+    nickname: nicknameSchema,
+    as: z.enum(['player', 'spectator']),
+  }),
+  'room:leave': withCode,
+  'room:seat': withCode.extend({ seat: z.string().max(40).nullable() }),
+  'room:settings': withCode.extend({
+    public: z.boolean().optional(),
+    settings: z.unknown().optional(),
+  }),
+  'room:start': withCode,
+  'room:rematch': withCode,
+  'room:lobby': withCode,
+  'room:sync': withCode,
+  'game:move': withCode.extend({ move: z.unknown() }),
+} as const;
+
+/** The parsed payload of an event. */
+export type Payload<E extends keyof typeof schemas> = z.infer<(typeof schemas)[E]>;
+/** The raw payload a client sends for an event. */
+export type Input<E extends keyof typeof schemas> = z.input<(typeof schemas)[E]>;
+
+// ---------------------------------------------------------------------------------------
+// Outbound shapes
+// ---------------------------------------------------------------------------------------
+
+/** Where a room is in its life. */
+export type RoomPhase = 'lobby' | 'playing' | 'over';
+
+/** A player as everyone in the room sees them. Never carries a session token. */
+export interface PlayerView {
+  /** Public id, stable across reloads of the same browser. */
+  readonly id: string;
+  readonly nickname: string;
+  readonly seat: string | null;
+  /** Whether at least one of the player's sockets is connected to the room. */
+  readonly connected: boolean;
+}
+
+/** The room as one audience sees it; sent whole on each change (it is small). */
+export interface RoomSnapshot<View = unknown> {
+  readonly code: string;
+  /** Increases by one with every change to the room; clients drop older ones and resync on a gap. */
+  readonly version: number;
+  readonly gameId: string;
+  readonly phase: RoomPhase;
+  readonly public: boolean;
+  readonly hostId: string | null;
+  readonly players: readonly PlayerView[];
+  readonly spectators: number;
+  readonly seats: readonly SeatSpec[];
+  /** A summary of the game settings, safe for everyone (e.g. word list size, not its words). */
+  readonly settings: Readonly<Record<string, string | number | boolean | null>>;
+  /** How many games this room has started. */
+  readonly gameNumber: number;
+  /** The audience key this snapshot was made for. */
+  readonly audience: string;
+  /** The game as this audience may see it, or null in the lobby before the first game. */
+  readonly view: View | null;
+}
+
+/** A public room in the home page list. */
+export interface RoomSummary {
+  readonly code: string;
+  readonly gameId: string;
+  readonly hostName: string;
+  readonly players: number;
+  readonly spectators: number;
+  readonly phase: RoomPhase;
+}
+
+/** What the server tells a client about itself right after it joins a room. */
+export interface JoinResult {
+  /** The player's public id. */
+  readonly you: string;
+  readonly as: 'player' | 'spectator';
+  readonly snapshot: RoomSnapshot;
+}
+
+/** Events the browser emits. The last argument is always an ack. */
+export interface ClientToServerEvents {
+  'room:create': (payload: Input<'room:create'>, ack: Ack<{ code: string }>) => void;
+  'room:join': (payload: Input<'room:join'>, ack: Ack<JoinResult>) => void;
+  'room:leave': (payload: Input<'room:leave'>, ack: Ack) => void;
+  'room:seat': (payload: Input<'room:seat'>, ack: Ack) => void;
+  'room:settings': (payload: Input<'room:settings'>, ack: Ack) => void;
+  'room:start': (payload: Input<'room:start'>, ack: Ack) => void;
+  'room:rematch': (payload: Input<'room:rematch'>, ack: Ack) => void;
+  'room:lobby': (payload: Input<'room:lobby'>, ack: Ack) => void;
+  'room:sync': (payload: Input<'room:sync'>, ack: Ack<{ snapshot: RoomSnapshot }>) => void;
+  'game:move': (payload: Input<'game:move'>, ack: Ack<{ version: number }>) => void;
+  /** Subscribe to the live list of public rooms. */
+  'rooms:watch': (ack: Ack<{ rooms: RoomSummary[] }>) => void;
+  'rooms:unwatch': () => void;
+}
+
+/** Events the server emits. */
+export interface ServerToClientEvents {
+  /** A new version of a room, made for the receiving socket's audience. */
+  'room:state': (snapshot: RoomSnapshot) => void;
+  /** The public room list changed (sent to watchers only). */
+  'rooms:list': (rooms: RoomSummary[]) => void;
+}
+
+/** What the server keeps on each socket. Holds the public id, never the token. */
+export interface SocketData {
+  playerId: string;
+}
+
+/** The handshake `auth` object. */
+export const handshakeSchema = z.object({
+  /** A random secret kept in the browser's localStorage; identifies the player. */
+  token: z.string().regex(/^[A-Za-z0-9_-]{22,64}$/),
+  protocol: z.number().int(),
+});
