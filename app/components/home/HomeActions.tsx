@@ -1,0 +1,106 @@
+'use client';
+
+import { useState, type FormEvent } from 'react';
+import { useRouter } from 'next/navigation';
+import { nicknameSchema, roomCodeSchema } from '@/game/protocol';
+import { saveNickname, useStoredNickname } from '@/app/lib/nickname';
+import { getSocket } from '@/app/lib/socket';
+import { request } from '@/app/lib/request';
+import { ErrorAlert } from '../ErrorAlert';
+import { NicknameField } from '../NicknameField';
+
+/**
+ * The home page's forms: one nickname shared by "create a room" and "join by code".
+ * The nickname is remembered in localStorage for the next visit and for room pages.
+ */
+export function HomeActions() {
+  const router = useRouter();
+  const stored = useStoredNickname();
+  // null until the player types: until then show what is stored (known only after hydration).
+  const [draft, setDraft] = useState<string | null>(null);
+  const nickname = draft ?? stored ?? '';
+  const [isPublic, setIsPublic] = useState(true);
+  const [roomCode, setRoomCode] = useState('');
+  const [creating, setCreating] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+
+  async function createRoom(event: FormEvent) {
+    event.preventDefault();
+    const parsed = nicknameSchema.safeParse(nickname);
+    if (!parsed.success) {
+      setError(parsed.error.issues[0]?.message ?? 'Pick a nickname');
+      return;
+    }
+    saveNickname(parsed.data);
+    setCreating(true);
+    const reply = await request(getSocket(), 'room:create', { nickname: parsed.data, public: isPublic });
+    if (reply.ok) {
+      router.push(`/r/${reply.code}`);
+    } else {
+      setCreating(false);
+      setError(reply.message);
+    }
+  }
+
+  function joinByCode(event: FormEvent) {
+    event.preventDefault();
+    const parsed = roomCodeSchema.safeParse(roomCode);
+    if (!parsed.success) {
+      setError(parsed.error.issues[0]?.message ?? 'That is not a room code');
+      return;
+    }
+    // The room page asks for a nickname if there is none yet.
+    if (nickname.trim()) saveNickname(nickname);
+    router.push(`/r/${parsed.data}`);
+  }
+
+  return (
+    <section className="card home-actions" aria-labelledby="play-heading">
+      <h2 id="play-heading">Play</h2>
+      <ErrorAlert message={error} onDismiss={() => setError(null)} />
+      <NicknameField
+        value={nickname}
+        onChange={setDraft}
+        onBlur={() => {
+          if (nickname.trim()) saveNickname(nickname);
+        }}
+      />
+      <div className="home-forms">
+        <form className="home-form" onSubmit={createRoom}>
+          <h3>New room</h3>
+          <label className="checkbox">
+            <input type="checkbox" checked={isPublic} onChange={(event) => setIsPublic(event.target.checked)} />
+            Public room
+          </label>
+          <p className="hint">Public rooms are listed below so anyone can join or watch.</p>
+          <button type="submit" className="button button-primary" disabled={creating}>
+            {creating ? 'Creating…' : 'Create room'}
+          </button>
+        </form>
+        <form className="home-form" onSubmit={joinByCode}>
+          <h3>Have a code?</h3>
+          <div className="field">
+            <label htmlFor="room-code">Room code</label>
+            <input
+              id="room-code"
+              name="code"
+              type="text"
+              inputMode="text"
+              autoCapitalize="characters"
+              autoComplete="off"
+              spellCheck={false}
+              maxLength={8}
+              className="code-input"
+              placeholder="ABCD"
+              value={roomCode}
+              onChange={(event) => setRoomCode(event.target.value.toUpperCase())}
+            />
+          </div>
+          <button type="submit" className="button">
+            Join
+          </button>
+        </form>
+      </div>
+    </section>
+  );
+}

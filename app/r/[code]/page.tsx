@@ -1,0 +1,40 @@
+import type { Metadata } from 'next';
+import Link from 'next/link';
+import { redirect } from 'next/navigation';
+import { roomCodeSchema } from '@/game/protocol';
+import { RoomPage } from '@/app/components/room/RoomPage';
+
+interface Props {
+  params: Promise<{ code: string }>;
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}
+
+/** The tab title names the room so players with several tabs can tell them apart. */
+export async function generateMetadata({ params }: Props): Promise<Metadata> {
+  const parsed = roomCodeSchema.safeParse(decodeURIComponent((await params).code));
+  return { title: parsed.success ? `Room ${parsed.data} · Parlor` : 'Parlor' };
+}
+
+/**
+ * `/r/<CODE>`: a room. The code is normalised here (upper case, no spaces) so a link typed
+ * in lower case lands on the canonical URL; everything live happens in the client component.
+ */
+export default async function Page({ params, searchParams }: Props) {
+  const raw = decodeURIComponent((await params).code);
+  const query = await searchParams;
+  const watch = query.watch === '1';
+  const parsed = roomCodeSchema.safeParse(raw);
+  if (!parsed.success) {
+    return (
+      <section className="card narrow">
+        <h1>That is not a room code</h1>
+        <p>Room codes are 4 to 6 letters and digits, like ABCD.</p>
+        <Link href="/" className="button button-primary">
+          Back home
+        </Link>
+      </section>
+    );
+  }
+  if (parsed.data !== raw) redirect(`/r/${parsed.data}${watch ? '?watch=1' : ''}`);
+  return <RoomPage code={parsed.data} watch={watch} />;
+}

@@ -1,0 +1,62 @@
+import type { Actor } from '../engine';
+import type { Result } from '../errors';
+import { move, setup } from './rules';
+import type { CardColor, CodewordsMove, CodewordsSeat, CodewordsSettings, CodewordsState } from './types';
+
+/**
+ * Helpers for Codewords tests (not used by the game itself): deal a game, act as a seat,
+ * find cards by colour.
+ */
+
+/** Default settings for tests. */
+export const NO_TIMER: CodewordsSettings = { turnSeconds: null, customWords: null };
+
+/** The value of an accepted result; fails the test with the refusal otherwise. */
+export function unwrap<T>(result: Result<T>): T {
+  if (!result.ok) throw new Error(`Expected ok, got ${result.error.code}: ${result.error.message}`);
+  return result.value;
+}
+
+/** Deals a game. */
+export function start(
+  opts: { seed?: number; settings?: Partial<CodewordsSettings>; now?: number; previous?: CodewordsState | null } = {},
+): CodewordsState {
+  return unwrap(
+    setup({
+      settings: { ...NO_TIMER, ...opts.settings },
+      seed: opts.seed ?? 1,
+      now: opts.now ?? 0,
+      previous: opts.previous ?? null,
+    }),
+  );
+}
+
+/** An actor sitting in `seat`. */
+export function as(seat: CodewordsSeat | string): Actor {
+  return { playerId: `p_${seat}`, seat };
+}
+
+/** Applies a move; the raw result. */
+export function tryMove(state: CodewordsState, seat: string, m: CodewordsMove, now = 0): Result<CodewordsState> {
+  return move(state, m, as(seat), now);
+}
+
+/** Applies a move that must be accepted. */
+export function play(state: CodewordsState, seat: string, m: CodewordsMove, now = 0): CodewordsState {
+  return unwrap(tryMove(state, seat, m, now));
+}
+
+/** Indexes of unrevealed cards of a colour. */
+export function hidden(state: CodewordsState, color: CardColor): number[] {
+  return state.cards.flatMap((c, i) => (c.color === color && !c.revealed ? [i] : []));
+}
+
+/** The first unrevealed card of a colour (fails when none). */
+export function first(state: CodewordsState, color: CardColor): number {
+  const i = hidden(state, color)[0];
+  if (i === undefined) throw new Error(`No hidden ${color} card`);
+  return i;
+}
+
+/** A clue word that is valid on any default board (no default word is in it or holds it). */
+export const SAFE_CLUE = 'ZYXQUV';

@@ -1,0 +1,69 @@
+import { PUBLIC_AUDIENCE, type Viewer } from '../engine';
+import { agentsLeft } from './rules';
+import { parseSeat } from './seats';
+import type { CardView, CodewordsState, CodewordsView, TurnState } from './types';
+
+/**
+ * What each audience sees. There are three keys while a game runs: `public` (operatives,
+ * unseated players, spectators), `spymaster:red` and `spymaster:blue`. Both spymasters see
+ * the whole key, as in the table game, but keep separate keys so a later feature can show
+ * one team something private. Once the game is over everyone is `public` and the public
+ * view shows the whole key.
+ *
+ * Views are built field by field from the state (never by spreading it) so that hidden
+ * fields (rng, usedWords, settings.customWords) cannot slip in when the state grows.
+ */
+
+/** Audience key of a team's spymaster. */
+export type SpymasterAudience = 'spymaster:red' | 'spymaster:blue';
+
+/** The audience key of a viewer: a spymaster's key while the game runs, else `public`. */
+export function audience(state: CodewordsState, viewer: Viewer): string {
+  if (state.winner !== null) return PUBLIC_AUDIENCE;
+  const seat = parseSeat(viewer.seat);
+  return seat?.role === 'spymaster' ? `spymaster:${seat.team}` : PUBLIC_AUDIENCE;
+}
+
+/** Whether an audience may see the colours of unrevealed cards. Unknown keys may not. */
+export function seesKey(state: CodewordsState, audienceKey: string): boolean {
+  return state.winner !== null || audienceKey === 'spymaster:red' || audienceKey === 'spymaster:blue';
+}
+
+/** The game as an audience may see it. */
+export function view(state: CodewordsState, audienceKey: string): CodewordsView {
+  const key = seesKey(state, audienceKey);
+  const cards: CardView[] = state.cards.map((c) => ({
+    word: c.word,
+    revealed: c.revealed,
+    color: c.revealed || key ? c.color : null,
+  }));
+  const t = state.turn;
+  const turn: TurnState = {
+    number: t.number,
+    team: t.team,
+    phase: t.phase,
+    clue: t.clue === null ? null : { word: t.clue.word, count: t.clue.count },
+    guesses: t.guesses,
+    guessesLeft: t.guessesLeft,
+    deadline: state.winner === null ? t.deadline : null,
+  };
+  return {
+    audience: audienceKey,
+    cards,
+    startingTeam: state.startingTeam,
+    turn,
+    // Public: the number of hidden agents is printed on the table in the real game.
+    remaining: { red: agentsLeft(state.cards, 'red'), blue: agentsLeft(state.cards, 'blue') },
+    // Every logged guess was revealed, so its colour is public.
+    log: state.log.map((e) => ({
+      team: e.team,
+      word: e.word,
+      count: e.count,
+      guesses: e.guesses.map((g) => ({ card: g.card, word: g.word, color: g.color })),
+      ended: e.ended,
+    })),
+    winner: state.winner,
+    winReason: state.winReason,
+    turnSeconds: state.settings.turnSeconds,
+  };
+}

@@ -1,0 +1,53 @@
+/**
+ * Parlor's entry point: one http server for the Next.js pages and the Socket.IO traffic.
+ * PORT (default 3000; 0 picks a free one) and HOST (default localhost; 0.0.0.0 to let
+ * phones on your network join) choose where it listens. NODE_ENV=production serves the
+ * built app, otherwise Next runs in dev mode with hot reload.
+ */
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import next from 'next';
+import { logger } from './server/logger';
+import { attachParlor } from './server/parlor';
+import { freePort } from './server/port';
+
+const dev = process.env.NODE_ENV !== 'production';
+const host = process.env.HOST ?? 'localhost';
+const requestedPort = Number(process.env.PORT ?? 3000);
+
+async function main(): Promise<void> {
+  // Next wants to know its port before it prepares, so a requested 0 is resolved first.
+  const port = requestedPort === 0 ? await freePort(host) : requestedPort;
+  const app = next({ dev, hostname: host, port });
+  await app.prepare();
+  const handle = app.getRequestHandler();
+
+  const httpServer = createServer((req, res) => {
+    void handle(req, res);
+  });
+  const parlor = attachParlor(httpServer);
+
+  await new Promise<void>((resolve, reject) => {
+    httpServer.once('error', reject);
+    httpServer.listen(port, host, resolve);
+  });
+  const { port: actual } = httpServer.address() as AddressInfo;
+  logger.info({ url: `http://${host}:${actual}`, port: actual, dev }, 'Parlor is listening');
+
+  let closing = false;
+  const shutdown = (signal: string) => {
+    if (closing) return;
+    closing = true;
+    logger.info({ signal }, 'shutting down');
+    // Never hang on a stuck connection: exit after 10 s whatever happens.
+    setTimeout(() => process.exit(0), 10_000).unref();
+    void parlor.close().finally(() => process.exit(0));
+  };
+  process.on('SIGTERM', () => shutdown('SIGTERM'));
+  process.on('SIGINT', () => shutdown('SIGINT'));
+}
+
+main().catch((error: unknown) => {
+  logger.fatal({ err: error }, 'Parlor failed to start');
+  process.exit(1);
+});

@@ -1,0 +1,309 @@
+import type { Server, Socket } from 'socket.io';
+import type { AnyGameDefinition } from '../game/engine';
+import { ErrorCode, fail, ok, type Result } from '../game/errors';
+import type {
+  ClientToServerEvents,
+  JoinResult,
+  Payload,
+  RoomSnapshot,
+  RoomSummary,
+  ServerToClientEvents,
+  SocketData,
+} from '../game/protocol';
+import { channel, roomCodeOfChannel } from './channels';
+import { newRoomCode } from './ids';
+import type { Logger } from './logger';
+import { Room } from './room';
+
+/** The typed Socket.IO server of Parlor. */
+export type ParlorServer = Server<ClientToServerEvents, ServerToClientEvents, Record<string, never>, SocketData>;
+/** One typed connection. */
+export type ParlorSocket = Socket<ClientToServerEvents, ServerToClientEvents, Record<string, never>, SocketData>;
+
+/** How long a room with nobody connected is kept before it is deleted. */
+export interface RoomExpiry {
+  /** In the lobby or after a game, in ms. */
+  readonly idleMs: number;
+  /** During a game, in ms. */
+  readonly playingMs: number;
+}
+
+/** What the hub is built from; clock and seeds are injectable for tests. */
+export interface HubOptions {
+  readonly io: ParlorServer;
+  readonly game: AnyGameDefinition;
+  readonly log: Logger;
+  readonly now: () => number;
+  readonly seed: () => number;
+  readonly expiry: RoomExpiry;
+  /** The most public rooms listed on the home page. */
+  readonly listLimit?: number;
+}
+
+/**
+ * The rooms of this process and everything around them that touches IO: which sockets
+ * are in which Socket.IO channels, broadcasting one view per audience after each change,
+ * turn timers, idle expiry and the public room list. Rules stay in the game module and
+ * membership in {@link Room}; socket handlers call one hub method each.
+ */
+export class Hub {
+  private readonly rooms = new Map<string, Room>();
+  /** The audience channel each member's sockets are in, per room, to move them when it changes. */
+  private readonly audienceOf = new Map<string, Map<string, string>>();
+  private readonly deadlines = new Map<string, NodeJS.Timeout>();
+  private readonly expiries = new Map<string, NodeJS.Timeout>();
+  private listTimer: NodeJS.Timeout | null = null;
+
+  constructor(private readonly opts: HubOptions) {}
+
+  /** Number of live rooms (for metrics and tests). */
+  get size(): number {
+    return this.rooms.size;
+  }
+
+  /** Creates a room whose host is the creator; they still join it like everyone else. */
+  create(socket: ParlorSocket, p: Payload<'room:create'>): Result<{ code: string }> {
+    const { game } = this.opts;
+    let settings = game.defaultSettings;
+    if (p.settings !== undefined) {
+      const parsed = game.settingsSchema.safeParse(p.settings);
+      if (!parsed.success) return fail(ErrorCode.SETTINGS_INVALID, parsed.error.issues[0]?.message ?? 'Invalid settings.');
+      settings = parsed.data;
+    }
+    const code = newRoomCode((c) => this.rooms.has(c));
+    const room = new Room({ code, game, isPublic: p.public, settings });
+    room.join(socket.data.playerId, p.nickname, 'player');
+    this.rooms.set(code, room);
+    this.audienceOf.set(code, new Map());
+    // Nobody is connected until the creator's page joins; expire it if they never do.
+    this.scheduleExpiry(room);
+    this.opts.log.info({ room: code, player: socket.data.playerId, public: p.public }, 'room created');
+    return ok({ code });
+  }
+
+  /** Joins a room as a player or spectator, or comes back to it with the same seat. */
+  join(socket: ParlorSocket, p: Payload<'room:join'>): Result<JoinResult> {
+    const room = this.rooms.get(p.code);
+    if (!room) return fail(ErrorCode.ROOM_NOT_FOUND, `No room has the code ${p.code}. Check the code or create a new room.`);
+    const playerId = socket.data.playerId;
+    const alreadyHere = socket.rooms.has(channel.room(room.code));
+    const joined = room.join(playerId, p.nickname, p.as);
+    if (!joined.ok) return joined;
+    if (!alreadyHere) {
+      room.setConnected(playerId, 1);
+      const audience = room.audienceOf(playerId);
+      this.audienceOf.get(room.code)?.set(playerId, audience);
+      socket.join([channel.room(room.code), channel.member(room.code, playerId), channel.audience(room.code, audience)]);
+    }
+    this.changed(room);
+    this.opts.log.info({ room: room.code, player: playerId, as: joined.value.kind }, 'joined');
+    return ok({ you: playerId, as: joined.value.kind, snapshot: room.snapshot(room.audienceOf(playerId)) });
+  }
+
+  /** Leaves a room for good: every tab of the player leaves with it. */
+  leave(socket: ParlorSocket, p: Payload<'room:leave'>): Result<object> {
+    return this.act(socket, p.code, (room) => {
+      const playerId = socket.data.playerId;
+      const left = room.leave(playerId);
+      if (!left.ok) return left;
+      this.detach(room, playerId);
+      this.opts.log.info({ room: room.code, player: playerId }, 'left');
+      return ok(undefined);
+    });
+  }
+
+  /** Takes or leaves a seat. */
+  seat(socket: ParlorSocket, p: Payload<'room:seat'>): Result<object> {
+    return this.act(socket, p.code, (room) => room.takeSeat(socket.data.playerId, p.seat));
+  }
+
+  /** Changes room visibility or game settings. */
+  configure(socket: ParlorSocket, p: Payload<'room:settings'>): Result<object> {
+    return this.act(socket, p.code, (room) =>
+      room.configure(socket.data.playerId, { isPublic: p.public, settings: p.settings }),
+    );
+  }
+
+  /** Starts the game. */
+  start(socket: ParlorSocket, p: Payload<'room:start'>): Result<object> {
+    return this.act(socket, p.code, (room) => room.start(socket.data.playerId, this.opts.seed(), this.opts.now()));
+  }
+
+  /** Deals a new board with the same teams. */
+  rematch(socket: ParlorSocket, p: Payload<'room:rematch'>): Result<object> {
+    return this.act(socket, p.code, (room) => room.rematch(socket.data.playerId, this.opts.seed(), this.opts.now()));
+  }
+
+  /** Back to the lobby after a game. */
+  backToLobby(socket: ParlorSocket, p: Payload<'room:lobby'>): Result<object> {
+    return this.act(socket, p.code, (room) => room.backToLobby(socket.data.playerId));
+  }
+
+  /** Applies a game move; answers with the room version it produced. */
+  move(socket: ParlorSocket, p: Payload<'game:move'>): Result<{ version: number }> {
+    let version = 0;
+    const result = this.act(socket, p.code, (room) => {
+      const moved = room.move(socket.data.playerId, p.move, this.opts.now());
+      version = room.version;
+      return moved;
+    });
+    return result.ok ? ok({ version }) : result;
+  }
+
+  /** The full current snapshot for this socket's audience (after a gap in versions). */
+  sync(socket: ParlorSocket, p: Payload<'room:sync'>): Result<{ snapshot: RoomSnapshot }> {
+    const room = this.rooms.get(p.code);
+    if (!room) return fail(ErrorCode.ROOM_NOT_FOUND, `No room has the code ${p.code}.`);
+    if (!socket.rooms.has(channel.room(room.code))) return fail(ErrorCode.NOT_IN_ROOM, 'Join the room first.');
+    return ok({ snapshot: room.snapshot(room.audienceOf(socket.data.playerId)) });
+  }
+
+  /** Subscribes a socket to the public room list and returns the list as it is now. */
+  watchRooms(socket: ParlorSocket): Result<{ rooms: RoomSummary[] }> {
+    socket.join(channel.roomList);
+    return ok({ rooms: this.publicRooms() });
+  }
+
+  /** Stops sending the room list to a socket. */
+  unwatchRooms(socket: ParlorSocket): void {
+    socket.leave(channel.roomList);
+  }
+
+  /** Marks the socket's members away in every room it was in. Call on `disconnecting`. */
+  disconnecting(socket: ParlorSocket): void {
+    for (const name of socket.rooms) {
+      const code = roomCodeOfChannel(name);
+      const room = code ? this.rooms.get(code) : undefined;
+      if (!room) continue;
+      const playerId = socket.data.playerId;
+      if (room.setConnected(playerId, -1)) {
+        if (!room.members.has(playerId)) this.audienceOf.get(room.code)?.delete(playerId);
+        this.changed(room);
+      }
+    }
+  }
+
+  /** Stops every timer (for shutdown and tests). */
+  close(): void {
+    for (const t of [...this.deadlines.values(), ...this.expiries.values()]) clearTimeout(t);
+    if (this.listTimer) clearTimeout(this.listTimer);
+    this.deadlines.clear();
+    this.expiries.clear();
+    this.rooms.clear();
+  }
+
+  /** The room with that code, for tests and tooling. */
+  room(code: string): Room | undefined {
+    return this.rooms.get(code);
+  }
+
+  /** Runs one change on a room the socket is in; broadcasts if it changed anything. */
+  private act(socket: ParlorSocket, code: string, change: (room: Room) => Result<unknown>): Result<object> {
+    const room = this.rooms.get(code);
+    if (!room) return fail(ErrorCode.ROOM_NOT_FOUND, `No room has the code ${code}.`);
+    if (!socket.rooms.has(channel.room(code))) return fail(ErrorCode.NOT_IN_ROOM, 'Join the room first.');
+    const before = room.version;
+    const result = change(room);
+    if (room.version !== before) this.changed(room);
+    return result.ok ? ok({}) : result;
+  }
+
+  /**
+   * After any accepted change: move sockets whose audience changed, emit one snapshot
+   * per audience to that audience's channel, and re-arm the room's timers and the list.
+   */
+  private changed(room: Room): void {
+    const { io } = this.opts;
+    const current = this.audienceOf.get(room.code) ?? new Map<string, string>();
+    const audiences = room.audiences();
+    for (const [audience, memberIds] of audiences) {
+      for (const id of memberIds) {
+        const previous = current.get(id);
+        if (previous === audience) continue;
+        const sockets = io.in(channel.member(room.code, id));
+        // Leave first, then join: a socket is never in two audiences, so never sees a view it may not.
+        if (previous !== undefined) sockets.socketsLeave(channel.audience(room.code, previous));
+        sockets.socketsJoin(channel.audience(room.code, audience));
+        current.set(id, audience);
+      }
+    }
+    for (const audience of audiences.keys()) {
+      io.to(channel.audience(room.code, audience)).emit('room:state', room.snapshot(audience));
+    }
+    this.scheduleDeadline(room);
+    this.scheduleExpiry(room);
+    this.scheduleList();
+  }
+
+  /** Takes every socket of a departed member out of the room's channels. */
+  private detach(room: Room, playerId: string): void {
+    const audience = this.audienceOf.get(room.code)?.get(playerId);
+    const names = [channel.room(room.code), channel.member(room.code, playerId)];
+    if (audience !== undefined) names.push(channel.audience(room.code, audience));
+    this.opts.io.in(channel.member(room.code, playerId)).socketsLeave(names);
+    this.audienceOf.get(room.code)?.delete(playerId);
+  }
+
+  /** Arms one timer for the room's next game deadline (a turn timer). */
+  private scheduleDeadline(room: Room): void {
+    clearTimeout(this.deadlines.get(room.code));
+    this.deadlines.delete(room.code);
+    const at = room.deadline();
+    if (at === null) return;
+    const timer = setTimeout(() => {
+      this.deadlines.delete(room.code);
+      if (this.rooms.get(room.code) !== room) return;
+      if (room.tick(this.opts.now())) {
+        this.opts.log.info({ room: room.code }, 'turn timer fired');
+        this.changed(room);
+      } else {
+        this.scheduleDeadline(room);
+      }
+    }, Math.max(0, at - this.opts.now()));
+    timer.unref();
+    this.deadlines.set(room.code, timer);
+  }
+
+  /** Deletes the room once nobody has been connected to it for the expiry time. */
+  private scheduleExpiry(room: Room): void {
+    clearTimeout(this.expiries.get(room.code));
+    this.expiries.delete(room.code);
+    if (room.anyoneConnected) return;
+    const ms = room.phase === 'playing' ? this.opts.expiry.playingMs : this.opts.expiry.idleMs;
+    const timer = setTimeout(() => this.delete(room), ms);
+    timer.unref();
+    this.expiries.set(room.code, timer);
+  }
+
+  private delete(room: Room): void {
+    if (this.rooms.get(room.code) !== room) return;
+    clearTimeout(this.deadlines.get(room.code));
+    this.deadlines.delete(room.code);
+    this.expiries.delete(room.code);
+    this.rooms.delete(room.code);
+    this.audienceOf.delete(room.code);
+    this.opts.io.in(channel.room(room.code)).socketsLeave(channel.room(room.code));
+    this.opts.log.info({ room: room.code }, 'room expired');
+    this.scheduleList();
+  }
+
+  /** Public rooms with someone connected: open lobbies first, then by size. */
+  private publicRooms(): RoomSummary[] {
+    const order: Record<string, number> = { lobby: 0, playing: 1, over: 2 };
+    return [...this.rooms.values()]
+      .filter((r) => r.isPublic && r.anyoneConnected)
+      .map((r) => r.summary())
+      .sort((a, b) => (order[a.phase] ?? 3) - (order[b.phase] ?? 3) || b.players - a.players)
+      .slice(0, this.opts.listLimit ?? 50);
+  }
+
+  /** Coalesces list updates: at most a few per second however busy the rooms are. */
+  private scheduleList(): void {
+    if (this.listTimer) return;
+    this.listTimer = setTimeout(() => {
+      this.listTimer = null;
+      this.opts.io.to(channel.roomList).emit('rooms:list', this.publicRooms());
+    }, 250);
+    this.listTimer.unref();
+  }
+}

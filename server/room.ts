@@ -1,0 +1,328 @@
+import type { AnyGameDefinition, SeatId, SeatSpec } from '../game/engine';
+import { PUBLIC_AUDIENCE } from '../game/engine';
+import { ErrorCode, fail, ok, type Result } from '../game/errors';
+import { LIMITS, type PlayerView, type RoomPhase, type RoomSnapshot, type RoomSummary } from '../game/protocol';
+
+/** Someone in a room: a player (who may sit) or a spectator (who only watches). */
+export interface Member {
+  readonly id: string;
+  nickname: string;
+  kind: 'player' | 'spectator';
+  seat: SeatId | null;
+  /** Sockets of this member currently in the room; 0 means away. */
+  connections: number;
+}
+
+/** What a room needs from outside: nothing but the game module and its opening settings. */
+export interface RoomInit {
+  readonly code: string;
+  readonly game: AnyGameDefinition;
+  readonly isPublic: boolean;
+  readonly settings: unknown;
+}
+
+/**
+ * One room: its members, seats, settings and the game in it. The room is the single
+ * authority on its state; every accepted change bumps `version` by one. It does no IO:
+ * the hub broadcasts after each accepted change, and time and seeds come in as arguments.
+ */
+export class Room {
+  readonly code: string;
+  readonly game: AnyGameDefinition;
+  version = 0;
+  phase: RoomPhase = 'lobby';
+  isPublic: boolean;
+  settings: unknown;
+  hostId: string | null = null;
+  /** In join order, which decides who becomes host next. */
+  readonly members = new Map<string, Member>();
+  /** The running or last finished game; kept in the lobby so a new game avoids its words. */
+  state: unknown = null;
+  gameNumber = 0;
+
+  constructor(init: RoomInit) {
+    this.code = init.code;
+    this.game = init.game;
+    this.isPublic = init.isPublic;
+    this.settings = init.settings;
+  }
+
+  /** The seats the current settings offer. */
+  get seats(): readonly SeatSpec[] {
+    return this.game.seats(this.settings);
+  }
+
+  /** Players (not spectators) in join order. */
+  get players(): Member[] {
+    return [...this.members.values()].filter((m) => m.kind === 'player');
+  }
+
+  /** Number of spectators. */
+  get spectatorCount(): number {
+    let n = 0;
+    for (const m of this.members.values()) if (m.kind === 'spectator') n++;
+    return n;
+  }
+
+  /** Whether any member has a socket connected. */
+  get anyoneConnected(): boolean {
+    for (const m of this.members.values()) if (m.connections > 0) return true;
+    return false;
+  }
+
+  /**
+   * Adds a member, or returns the existing one: the same player coming back (a reload,
+   * a second tab) keeps their seat. A spectator asking to play becomes a player.
+   */
+  join(playerId: string, nickname: string, as: 'player' | 'spectator'): Result<Member> {
+    const existing = this.members.get(playerId);
+    if (existing) {
+      const becomesPlayer = existing.kind === 'spectator' && as === 'player';
+      if (becomesPlayer && this.players.length >= LIMITS.playersPerRoom) {
+        return fail(ErrorCode.ROOM_FULL, `This room already has ${LIMITS.playersPerRoom} players; you can watch.`);
+      }
+      if (becomesPlayer) existing.kind = 'player';
+      existing.nickname = nickname;
+      this.hostId ??= existing.kind === 'player' ? existing.id : null;
+      this.touch();
+      return ok(existing);
+    }
+    if (as === 'player' && this.players.length >= LIMITS.playersPerRoom) {
+      return fail(ErrorCode.ROOM_FULL, `This room already has ${LIMITS.playersPerRoom} players; you can watch.`);
+    }
+    if (as === 'spectator' && this.spectatorCount >= LIMITS.spectatorsPerRoom) {
+      return fail(ErrorCode.SPECTATORS_FULL, `This room already has ${LIMITS.spectatorsPerRoom} spectators.`);
+    }
+    const member: Member = { id: playerId, nickname, kind: as, seat: null, connections: 0 };
+    this.members.set(playerId, member);
+    if (as === 'player') this.hostId ??= playerId;
+    this.touch();
+    return ok(member);
+  }
+
+  /** Removes a member for good (their seat is freed); the next player becomes host if needed. */
+  leave(playerId: string): Result<void> {
+    if (!this.members.delete(playerId)) return fail(ErrorCode.NOT_IN_ROOM, 'You are not in this room.');
+    if (this.hostId === playerId) this.hostId = this.nextHost();
+    this.touch();
+    return ok(undefined);
+  }
+
+  /** Counts a socket of a member in or out; returns true when the member's presence changed. */
+  setConnected(playerId: string, delta: 1 | -1): boolean {
+    const member = this.members.get(playerId);
+    if (!member) return false;
+    const wasConnected = member.connections > 0;
+    member.connections = Math.max(0, member.connections + delta);
+    const changed = wasConnected !== member.connections > 0;
+    if (changed && member.connections === 0 && member.kind === 'spectator') {
+      // A spectator has nothing to hold; they join again when they come back.
+      this.members.delete(playerId);
+    }
+    if (changed) this.touch();
+    return changed;
+  }
+
+  /** Takes a seat (or stands up with `null`). Seats are locked for seated players during a game. */
+  takeSeat(playerId: string, seat: SeatId | null): Result<void> {
+    const member = this.memberOrFail(playerId);
+    if (!member.ok) return member;
+    const m = member.value;
+    if (m.kind !== 'player') return fail(ErrorCode.NOT_A_PLAYER, 'Spectators cannot take seats. Join as a player first.');
+    if (m.seat === seat) return ok(undefined);
+    if (this.phase === 'playing' && m.seat !== null) {
+      return fail(ErrorCode.ROLES_LOCKED, 'Seats are locked while the game is running.');
+    }
+    if (seat !== null) {
+      const spec = this.seats.find((s) => s.id === seat);
+      if (!spec) return fail(ErrorCode.SEAT_TAKEN, `There is no seat "${seat}".`);
+      const taken = this.players.filter((p) => p.seat === seat).length;
+      if (taken >= spec.max) return fail(ErrorCode.SEAT_TAKEN, `${spec.label} is already taken.`);
+      // Mid-game, a newcomer may fill seats open to late joiners, or a seat left empty.
+      if (this.phase === 'playing' && !spec.joinMidGame && taken >= spec.min) {
+        return fail(ErrorCode.ROLES_LOCKED, `${spec.label} cannot change during a game.`);
+      }
+    }
+    m.seat = seat;
+    this.touch();
+    return ok(undefined);
+  }
+
+  /** Changes visibility and game settings (host only, in the lobby). */
+  configure(playerId: string, change: { isPublic?: boolean; settings?: unknown }): Result<void> {
+    const host = this.hostOrFail(playerId);
+    if (!host.ok) return host;
+    if (change.settings !== undefined && this.phase === 'playing') {
+      return fail(ErrorCode.GAME_IN_PROGRESS, 'Settings can change between games, not during one.');
+    }
+    let settings = this.settings;
+    if (change.settings !== undefined) {
+      const parsed = this.game.settingsSchema.safeParse(change.settings);
+      if (!parsed.success) {
+        const issue = parsed.error.issues[0];
+        return fail(ErrorCode.SETTINGS_INVALID, issue?.message ?? 'Those settings are not valid.');
+      }
+      settings = parsed.data;
+    }
+    // Seats that the new settings no longer offer are vacated rather than left dangling.
+    const seatIds = new Set(this.game.seats(settings).map((s) => s.id));
+    for (const p of this.players) if (p.seat !== null && !seatIds.has(p.seat)) p.seat = null;
+    this.settings = settings;
+    if (change.isPublic !== undefined) this.isPublic = change.isPublic;
+    this.touch();
+    return ok(undefined);
+  }
+
+  /** Deals a new game (host only) once every seat has its minimum. */
+  start(playerId: string, seed: number, now: number): Result<void> {
+    const host = this.hostOrFail(playerId);
+    if (!host.ok) return host;
+    if (this.phase === 'playing') return fail(ErrorCode.GAME_IN_PROGRESS, 'A game is already running.');
+    for (const spec of this.seats) {
+      const filled = this.players.filter((p) => p.seat === spec.id).length;
+      if (filled < spec.min) {
+        return fail(ErrorCode.CANNOT_START, `${spec.label} needs ${spec.min === 1 ? 'a player' : `${spec.min} players`} before the game can start.`);
+      }
+    }
+    const dealt = this.game.setup({ settings: this.settings, seed, now, previous: this.state });
+    if (!dealt.ok) return dealt;
+    this.state = dealt.value;
+    this.phase = 'playing';
+    this.gameNumber++;
+    this.touch();
+    return ok(undefined);
+  }
+
+  /** Deals a new board with the same teams once a game is over (host only). */
+  rematch(playerId: string, seed: number, now: number): Result<void> {
+    if (this.phase === 'playing') return fail(ErrorCode.GAME_IN_PROGRESS, 'Finish the game first.');
+    if (this.phase === 'lobby') return fail(ErrorCode.GAME_NOT_STARTED, 'There is no game to replay yet: start one.');
+    return this.start(playerId, seed, now);
+  }
+
+  /** Returns to the lobby after a game so teams and settings can change (host only). */
+  backToLobby(playerId: string): Result<void> {
+    const host = this.hostOrFail(playerId);
+    if (!host.ok) return host;
+    if (this.phase === 'playing') return fail(ErrorCode.GAME_IN_PROGRESS, 'Finish the game first.');
+    if (this.phase === 'lobby') return ok(undefined);
+    this.phase = 'lobby';
+    this.touch();
+    return ok(undefined);
+  }
+
+  /** Applies one game move from a seated player. */
+  move(playerId: string, move: unknown, now: number): Result<void> {
+    const member = this.memberOrFail(playerId);
+    if (!member.ok) return member;
+    const m = member.value;
+    if (m.kind !== 'player') return fail(ErrorCode.NOT_A_PLAYER, 'Spectators cannot play.');
+    if (this.phase === 'lobby' || this.state === null) return fail(ErrorCode.GAME_NOT_STARTED, 'The game has not started yet.');
+    if (this.phase === 'over') return fail(ErrorCode.GAME_OVER, 'The game is over.');
+    if (m.seat === null) return fail(ErrorCode.WRONG_ROLE, 'Take a seat to play.');
+    const parsed = this.game.moveSchema.safeParse(move);
+    if (!parsed.success) return fail(ErrorCode.BAD_REQUEST, `That move is not valid: ${parsed.error.issues[0]?.message ?? 'bad shape'}.`);
+    const result = this.game.move(this.state, parsed.data, { playerId, seat: m.seat }, now);
+    if (!result.ok) return result;
+    this.commit(result.value);
+    return ok(undefined);
+  }
+
+  /** Fires a passed deadline; true when the state changed. */
+  tick(now: number): boolean {
+    if (this.phase !== 'playing' || this.state === null) return false;
+    const next = this.game.tick(this.state, now);
+    if (next === null) return false;
+    this.commit(next);
+    return true;
+  }
+
+  /** When the room next needs a `tick`, or null. */
+  deadline(): number | null {
+    return this.phase === 'playing' && this.state !== null ? this.game.deadline(this.state) : null;
+  }
+
+  /** The audience key of a member (spectators and strangers see the public view). */
+  audienceOf(playerId: string): string {
+    const m = this.members.get(playerId);
+    if (!m || this.state === null || this.phase === 'lobby') return PUBLIC_AUDIENCE;
+    return this.game.audience(this.state, { seat: m.kind === 'player' ? m.seat : null });
+  }
+
+  /** The distinct audiences of everyone in the room, each with its members. */
+  audiences(): Map<string, string[]> {
+    const byAudience = new Map<string, string[]>();
+    for (const m of this.members.values()) {
+      const key = this.audienceOf(m.id);
+      const list = byAudience.get(key);
+      if (list) list.push(m.id);
+      else byAudience.set(key, [m.id]);
+    }
+    return byAudience;
+  }
+
+  /** The room as one audience may see it. */
+  snapshot(audience: string): RoomSnapshot {
+    const players: PlayerView[] = this.players.map((p) => ({
+      id: p.id,
+      nickname: p.nickname,
+      seat: p.seat,
+      connected: p.connections > 0,
+    }));
+    return {
+      code: this.code,
+      version: this.version,
+      gameId: this.game.id,
+      phase: this.phase,
+      public: this.isPublic,
+      hostId: this.hostId,
+      players,
+      spectators: this.spectatorCount,
+      seats: this.seats,
+      settings: this.game.settingsSummary(this.settings),
+      gameNumber: this.gameNumber,
+      audience,
+      view: this.phase === 'lobby' || this.state === null ? null : this.game.view(this.state, audience),
+    };
+  }
+
+  /** The line in the public room list. */
+  summary(): RoomSummary {
+    const host = this.hostId ? this.members.get(this.hostId) : undefined;
+    return {
+      code: this.code,
+      gameId: this.game.id,
+      hostName: host?.nickname ?? '',
+      players: this.players.length,
+      spectators: this.spectatorCount,
+      phase: this.phase,
+    };
+  }
+
+  private commit(state: unknown): void {
+    this.state = state;
+    if (this.game.outcome(state) !== null) this.phase = 'over';
+    this.touch();
+  }
+
+  private touch(): void {
+    this.version++;
+  }
+
+  private nextHost(): string | null {
+    const players = this.players;
+    return (players.find((p) => p.connections > 0) ?? players[0])?.id ?? null;
+  }
+
+  private memberOrFail(playerId: string): Result<Member> {
+    const m = this.members.get(playerId);
+    return m ? ok(m) : fail(ErrorCode.NOT_IN_ROOM, 'You are not in this room. Join it first.');
+  }
+
+  private hostOrFail(playerId: string): Result<Member> {
+    const member = this.memberOrFail(playerId);
+    if (!member.ok) return member;
+    if (this.hostId !== playerId) return fail(ErrorCode.NOT_HOST, 'Only the host can do that.');
+    return member;
+  }
+}

@@ -1,0 +1,121 @@
+/**
+ * Helpers for tests that drive a real Parlor server through socket.io-client: start one
+ * on an ephemeral loopback port, connect players with their own session tokens, and
+ * await acks as promises. Not imported by production code.
+ */
+import { randomBytes } from 'node:crypto';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { io as connect, type Socket } from 'socket.io-client';
+import {
+  PROTOCOL_VERSION,
+  type ClientToServerEvents,
+  type Response,
+  type RoomSnapshot,
+  type ServerToClientEvents,
+} from '../game/protocol';
+import { attachParlor, type Parlor, type ParlorOptions } from './parlor';
+
+/** A typed browser-side socket. */
+export type ClientSocket = Socket<ServerToClientEvents, ClientToServerEvents>;
+
+/** A server started for one test file. */
+export interface TestServer {
+  readonly url: string;
+  readonly parlor: Parlor;
+  close(): Promise<void>;
+}
+
+/** Starts Parlor's realtime server (no Next.js) on 127.0.0.1 and a free port. */
+export async function startTestServer(options: ParlorOptions = {}): Promise<TestServer> {
+  const http = createServer((_req, res) => {
+    res.statusCode = 404;
+    res.end();
+  });
+  const parlor = attachParlor(http, options);
+  await new Promise<void>((resolve) => http.listen(0, '127.0.0.1', resolve));
+  const { port } = http.address() as AddressInfo;
+  return { url: `http://127.0.0.1:${port}`, parlor, close: () => parlor.close() };
+}
+
+/** A new random session token, as a browser would make one. */
+export function newToken(): string {
+  return randomBytes(24).toString('base64url');
+}
+
+/** A connected client with a record of every packet it received. */
+export interface TestClient {
+  readonly socket: ClientSocket;
+  readonly token: string;
+  /** Every event received, in order, as [event, ...args]. */
+  readonly received: unknown[][];
+  /** The latest snapshot seen (events and acks alike). */
+  latest(): RoomSnapshot | null;
+  /** Emits an event and resolves with its ack. */
+  request<T extends object = object>(event: string, payload?: unknown): Promise<Response<T>>;
+  /** Resolves when a received snapshot satisfies the predicate (or the latest already does). */
+  until(predicate: (s: RoomSnapshot) => boolean, timeoutMs?: number): Promise<RoomSnapshot>;
+  close(): void;
+}
+
+/** Connects a client over websocket with its own (or a given) token. */
+export async function connectClient(url: string, token = newToken(), auth?: object): Promise<TestClient> {
+  const socket: ClientSocket = connect(url, {
+    auth: auth ?? { token, protocol: PROTOCOL_VERSION },
+    transports: ['websocket'],
+    forceNew: true,
+    reconnection: false,
+  });
+  const received: unknown[][] = [];
+  let latest: RoomSnapshot | null = null;
+  const waiters = new Set<() => void>();
+  const see = (snapshot: RoomSnapshot) => {
+    if (!latest || snapshot.code !== latest.code || snapshot.version >= latest.version) latest = snapshot;
+    for (const wake of waiters) wake();
+  };
+  socket.onAny((event: string, ...args: unknown[]) => {
+    received.push([event, ...args]);
+    if (event === 'room:state') see(args[0] as RoomSnapshot);
+  });
+  await new Promise<void>((resolve, reject) => {
+    socket.once('connect', () => resolve());
+    socket.once('connect_error', reject);
+  });
+  return {
+    socket,
+    token,
+    received,
+    latest: () => latest,
+    async request<T extends object>(event: string, payload?: unknown) {
+      const emit = socket.timeout(5000).emitWithAck as (event: string, ...args: unknown[]) => Promise<Response<T>>;
+      const timed = socket.timeout(5000);
+      const response = await (payload === undefined ? emit.call(timed, event) : emit.call(timed, event, payload));
+      if (response.ok && 'snapshot' in response) see((response as unknown as { snapshot: RoomSnapshot }).snapshot);
+      return response;
+    },
+    until(predicate, timeoutMs = 5000) {
+      return new Promise<RoomSnapshot>((resolve, reject) => {
+        const check = () => {
+          if (latest && predicate(latest)) {
+            waiters.delete(check);
+            clearTimeout(timer);
+            resolve(latest);
+          }
+        };
+        const timer = setTimeout(() => {
+          waiters.delete(check);
+          reject(new Error(`until: condition not met in ${timeoutMs} ms (latest version ${latest?.version})`));
+        }, timeoutMs);
+        waiters.add(check);
+        check();
+      });
+    },
+    close: () => socket.close(),
+  };
+}
+
+/** Asserts an ack succeeded and narrows it. */
+export function expectOk<T extends object>(response: Response<T>): { ok: true } & T {
+  if (!response.ok) throw new Error(`expected ok, got ${response.code}: ${response.message}`);
+  return response;
+}
