@@ -150,3 +150,36 @@ describe('a whole game over the protocol', () => {
     for (const c of [t.host, t.redOp, t.blueSpy, t.blueOp, t.spectator]) c.close();
   });
 });
+
+describe('turn timer', () => {
+  it('passes an expired turn to the other team, fired by the server', async () => {
+    let offset = 0;
+    const timed = await startTestServer({ now: () => Date.now() + offset });
+    try {
+      const host = await connectClient(timed.url);
+      const { code } = expectOk(await host.request<{ code: string }>('room:create', { nickname: 'Host', public: false }));
+      const others = await Promise.all([1, 2, 3].map(() => connectClient(timed.url)));
+      const everyone = [host, ...others];
+      const seats = ['red:spymaster', 'red:operative', 'blue:spymaster', 'blue:operative'];
+      for (const [i, c] of everyone.entries()) {
+        expectOk(await c.request('room:join', { code, nickname: `P${i}`, as: 'player' }));
+        expectOk(await c.request('room:seat', { code, seat: seats[i] }));
+      }
+      expectOk(await host.request('room:settings', { code, settings: { turnSeconds: 30, customWords: null } }));
+      expectOk(await host.request('room:start', { code }));
+      const first = view(await host.until((s) => s.phase === 'playing'))!;
+      expect(first.turn.deadline).not.toBeNull();
+
+      // Time jumps past the deadline; the next change re-arms the timer, which fires at once.
+      offset = 31_000;
+      const late = await connectClient(timed.url);
+      expectOk(await late.request('room:join', { code, nickname: 'Late', as: 'spectator' }));
+      const passed = view(await late.until((s) => view(s)!.turn.number === 2))!;
+      expect(passed.turn.team).not.toBe(first.turn.team);
+      expect(passed.turn.deadline).toBeGreaterThan(first.turn.deadline!);
+      for (const c of [...everyone, late]) c.close();
+    } finally {
+      await timed.close();
+    }
+  });
+});

@@ -73,6 +73,7 @@ export class Hub {
     const code = newRoomCode((c) => this.rooms.has(c));
     const room = new Room({ code, game, isPublic: p.public, settings });
     room.join(socket.data.playerId, p.nickname, 'player');
+    room.flush();
     this.rooms.set(code, room);
     this.audienceOf.set(code, new Map());
     // Nobody is connected until the creator's page joins; expire it if they never do.
@@ -95,7 +96,7 @@ export class Hub {
       this.audienceOf.get(room.code)?.set(playerId, audience);
       socket.join([channel.room(room.code), channel.member(room.code, playerId), channel.audience(room.code, audience)]);
     }
-    this.changed(room);
+    if (room.flush()) this.changed(room);
     this.opts.log.info({ room: room.code, player: playerId, as: joined.value.kind }, 'joined');
     return ok({ you: playerId, as: joined.value.kind, snapshot: room.snapshot(room.audienceOf(playerId)) });
   }
@@ -176,10 +177,9 @@ export class Hub {
       const room = code ? this.rooms.get(code) : undefined;
       if (!room) continue;
       const playerId = socket.data.playerId;
-      if (room.setConnected(playerId, -1)) {
-        if (!room.members.has(playerId)) this.audienceOf.get(room.code)?.delete(playerId);
-        this.changed(room);
-      }
+      room.setConnected(playerId, -1);
+      if (!room.members.has(playerId)) this.audienceOf.get(room.code)?.delete(playerId);
+      if (room.flush()) this.changed(room);
     }
   }
 
@@ -202,9 +202,8 @@ export class Hub {
     const room = this.rooms.get(code);
     if (!room) return fail(ErrorCode.ROOM_NOT_FOUND, `No room has the code ${code}.`);
     if (!socket.rooms.has(channel.room(code))) return fail(ErrorCode.NOT_IN_ROOM, 'Join the room first.');
-    const before = room.version;
     const result = change(room);
-    if (room.version !== before) this.changed(room);
+    if (room.flush()) this.changed(room);
     return result.ok ? ok({}) : result;
   }
 
@@ -253,7 +252,8 @@ export class Hub {
     const timer = setTimeout(() => {
       this.deadlines.delete(room.code);
       if (this.rooms.get(room.code) !== room) return;
-      if (room.tick(this.opts.now())) {
+      room.tick(this.opts.now());
+      if (room.flush()) {
         this.opts.log.info({ room: room.code }, 'turn timer fired');
         this.changed(room);
       } else {

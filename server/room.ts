@@ -23,7 +23,7 @@ export interface RoomInit {
 
 /**
  * One room: its members, seats, settings and the game in it. The room is the single
- * authority on its state; every accepted change bumps `version` by one. It does no IO:
+ * authority on its state; every action that changes it bumps `version` by one (see `flush`). It does no IO:
  * the hub broadcasts after each accepted change, and time and seeds come in as arguments.
  */
 export class Room {
@@ -39,12 +39,24 @@ export class Room {
   /** The running or last finished game; kept in the lobby so a new game avoids its words. */
   state: unknown = null;
   gameNumber = 0;
+  private dirty = false;
 
   constructor(init: RoomInit) {
     this.code = init.code;
     this.game = init.game;
     this.isPublic = init.isPublic;
     this.settings = init.settings;
+  }
+
+  /**
+   * Closes one action: if anything changed, the version goes up by exactly one and this
+   * returns true (the caller then broadcasts). Clients rely on versions without gaps.
+   */
+  flush(): boolean {
+    if (!this.dirty) return false;
+    this.dirty = false;
+    this.version++;
+    return true;
   }
 
   /** The seats the current settings offer. */
@@ -305,8 +317,9 @@ export class Room {
     this.touch();
   }
 
+  /** Marks the room changed; the version moves once per action, however many parts changed. */
   private touch(): void {
-    this.version++;
+    this.dirty = true;
   }
 
   private nextHost(): string | null {

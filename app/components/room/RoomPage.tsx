@@ -1,7 +1,7 @@
 'use client';
 
 import { useState } from 'react';
-import { useStoredNickname } from '@/app/lib/nickname';
+import { saveNickname, useStoredNickname } from '@/app/lib/nickname';
 import { RoomStoreProvider } from '@/app/lib/room-store-context';
 import { NicknamePrompt } from './NicknamePrompt';
 import { RoomSession } from './RoomSession';
@@ -34,7 +34,15 @@ export function RoomPage({ code, watch }: { code: string; watch: boolean }) {
 
   return (
     <RoomStoreProvider code={code}>
-      <RoomSession nickname={entry.nickname} as={entry.as} />
+      <RoomSession
+        nickname={entry.nickname}
+        as={entry.as}
+        onChangeNickname={() => {
+          // Forget the refused nickname so the prompt shows again.
+          saveNickname('');
+          setChosen(null);
+        }}
+      />
     </RoomStoreProvider>
   );
 }

@@ -1,0 +1,66 @@
+'use client';
+
+import { useState } from 'react';
+import { useRoomConnection } from '@/app/lib/use-room-connection';
+import { useRoomStore, useRoomStoreApi } from '@/app/lib/room-store-context';
+import { selectSnapshot } from '@/app/lib/room-selectors';
+import { ErrorAlert } from '../ErrorAlert';
+import { CodewordsGame } from '../codewords/CodewordsGame';
+import { ConnectionBanner } from './ConnectionBanner';
+import { JoinFailed } from './JoinFailed';
+import { Lobby } from './Lobby';
+import { RoomHeader } from './RoomHeader';
+
+/**
+ * A joined (or joining) room: keeps the connection alive and shows the lobby or the
+ * game depending on the room's phase.
+ */
+export function RoomSession({
+  nickname,
+  as,
+  onChangeNickname,
+}: {
+  nickname: string;
+  as: 'player' | 'spectator';
+  onChangeNickname: () => void;
+}) {
+  const [mode, setMode] = useState(as);
+  const [attempt, setAttempt] = useState(0);
+  useRoomConnection(nickname, mode, attempt);
+
+  const store = useRoomStoreApi();
+  const snapshot = useRoomStore(selectSnapshot);
+  const joinFailure = useRoomStore((state) => state.joinFailure);
+  const error = useRoomStore((state) => state.error);
+
+  if (joinFailure) {
+    return (
+      <JoinFailed
+        failure={joinFailure}
+        onRetry={() => setAttempt((n) => n + 1)}
+        onWatch={() => {
+          setMode('spectator');
+          setAttempt((n) => n + 1);
+        }}
+        onChangeNickname={onChangeNickname}
+      />
+    );
+  }
+
+  if (!snapshot) {
+    return (
+      <p className="muted" role="status">
+        Joining room {store.getState().code}…
+      </p>
+    );
+  }
+
+  return (
+    <div className="room">
+      <RoomHeader nickname={nickname} />
+      <ConnectionBanner />
+      <ErrorAlert message={error} onDismiss={() => store.getState().setError(null)} />
+      {snapshot.phase === 'lobby' ? <Lobby /> : <CodewordsGame />}
+    </div>
+  );
+}
