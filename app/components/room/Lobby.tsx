@@ -1,0 +1,25 @@
+'use client';
+
+import { TEAMS } from '@/app/lib/codewords';
+import { SettingsPanel } from './SettingsPanel';
+import { StartPanel } from './StartPanel';
+import { TeamColumn } from './TeamColumn';
+import { UnseatedPlayers } from './UnseatedPlayers';
+
+/** Before a game: pick seats, the host sets the room up and starts. */
+export function Lobby() {
+  return (
+    <div className="lobby">
+      <div className="lobby-teams">
+        {TEAMS.map((team) => (
+          <TeamColumn key={team} team={team} />
+        ))}
+      </div>
+      <StartPanel />
+      <div className="lobby-side">
+        <UnseatedPlayers />
+        <SettingsPanel />
+      </div>
+    </div>
+  );
+}
