@@ -60,3 +60,48 @@ export function first(state: CodewordsState, color: CardColor): number {
 
 /** A clue word that is valid on any default board (no default word is in it or holds it). */
 export const SAFE_CLUE = 'ZYXQUV';
+
+const COLORS: readonly string[] = ['red', 'blue', 'bystander', 'assassin'];
+
+/**
+ * Every place in a view (walking the whole JSON) that holds a card colour where it could
+ * betray an unrevealed card: anything but a revealed card's colour, a logged guess's colour
+ * (always revealed), or a team name in a team field. Empty means no leak.
+ */
+export function colorLeaks(view: unknown): string[] {
+  const json: unknown = JSON.parse(JSON.stringify(view));
+  const revealed = new Set<number>();
+  const cards = (json as { cards?: { revealed?: boolean }[] }).cards ?? [];
+  cards.forEach((c, i) => {
+    if (c.revealed === true) revealed.add(i);
+  });
+  const teamFields = /^(turn\.team|startingTeam|winner|log\.\d+\.team)$/;
+  const leaks: string[] = [];
+  const walk = (value: unknown, path: string): void => {
+    if (typeof value === 'string') {
+      if (!COLORS.includes(value)) return;
+      const card = /^cards\.(\d+)\.color$/.exec(path);
+      if (card && revealed.has(Number(card[1]))) return;
+      if (/^log\.\d+\.guesses\.\d+\.color$/.test(path)) return;
+      if (teamFields.test(path) && (value === 'red' || value === 'blue')) return;
+      leaks.push(`${path}=${value}`);
+    } else if (Array.isArray(value)) {
+      value.forEach((v, i) => walk(v, path === '' ? String(i) : `${path}.${i}`));
+    } else if (value !== null && typeof value === 'object') {
+      for (const [k, v] of Object.entries(value)) walk(v, path === '' ? k : `${path}.${k}`);
+    }
+  };
+  walk(json, '');
+  return leaks;
+}
+
+/** The same game with the colours of the unrevealed cards rotated (counts unchanged). */
+export function rotateHiddenColors(state: CodewordsState, by = 1): CodewordsState {
+  const idx = state.cards.flatMap((c, i) => (c.revealed ? [] : [i]));
+  const colors = idx.map((i) => state.cards[i]?.color);
+  const cards = state.cards.map((c, i) => {
+    const k = idx.indexOf(i);
+    return k === -1 ? c : { ...c, color: colors[(k + by) % colors.length] ?? c.color };
+  });
+  return { ...state, cards };
+}

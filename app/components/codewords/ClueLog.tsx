@@ -1,0 +1,47 @@
+'use client';
+
+import type { ClueLogEntry } from '@/game/codewords/types';
+import { colorName, countLabel, TEAM_NAME } from '@/app/lib/codewords';
+
+const ENDED: Record<ClueLogEntry['ended'], string> = {
+  running: 'guessing…',
+  passed: 'ended their turn',
+  'wrong-card': 'wrong card',
+  timeout: 'out of time',
+  'game-over': '',
+  limit: 'no guesses left',
+};
+
+/** Every clue so far with the guesses it led to, oldest first. */
+export function ClueLog({ log }: { log: readonly ClueLogEntry[] }) {
+  return (
+    <section className="card clue-log" aria-labelledby="clue-log-heading">
+      <h2 id="clue-log-heading">Clues</h2>
+      {log.length === 0 ? (
+        <p className="muted">No clues yet.</p>
+      ) : (
+        <ol className="plain-list">
+          {log.map((entry, index) => (
+            <li key={index} className={`log-entry log-${entry.team}`}>
+              <p className="log-clue">
+                <span className="log-team">{TEAM_NAME[entry.team]}</span>{' '}
+                <strong className="log-word">{entry.word}</strong> <span className="log-count">{countLabel(entry.count)}</span>
+                {ENDED[entry.ended] && <span className="log-ended"> · {ENDED[entry.ended]}</span>}
+              </p>
+              {entry.guesses.length > 0 && (
+                <ul className="log-guesses">
+                  {entry.guesses.map((guess) => (
+                    <li key={guess.card} className={`chip color-${guess.color}`}>
+                      {guess.word}
+                      <span className="visually-hidden">, {colorName(guess.color)}</span>
+                    </li>
+                  ))}
+                </ul>
+              )}
+            </li>
+          ))}
+        </ol>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,117 @@
+import { describe, expect, it } from 'vitest';
+import { otherTeam } from './seats';
+import { colorLeaks, first, play, rotateHiddenColors, SAFE_CLUE, start } from './testing';
+import type { CodewordsState } from './types';
+import { audience, view } from './view';
+
+const customWords = Array.from({ length: 60 }, (_, i) => `SECRET${String.fromCharCode(65 + (i % 26))}${String.fromCharCode(65 + Math.floor(i / 26))}`);
+
+/** A game in progress with a clue, some revealed cards and a custom list. */
+function midGame(): CodewordsState {
+  let s = start({ seed: 77, settings: { customWords, turnSeconds: 90 }, now: 5 });
+  const team = s.turn.team;
+  s = play(s, `${team}:spymaster`, { type: 'clue', word: SAFE_CLUE, count: 'unlimited' });
+  s = play(s, `${team}:operative`, { type: 'guess', card: first(s, team) });
+  s = play(s, `${team}:operative`, { type: 'guess', card: first(s, 'bystander') });
+  const other = otherTeam(team);
+  s = play(s, `${other}:spymaster`, { type: 'clue', word: SAFE_CLUE, count: 2 });
+  return play(s, `${other}:operative`, { type: 'guess', card: first(s, other) });
+}
+
+const SEATS = ['red:spymaster', 'blue:spymaster', 'red:operative', 'blue:operative', null, 'spectator', 'bogus'];
+
+describe('audience', () => {
+  it('gives spymasters their own key while the game runs and everyone else public', () => {
+    const s = midGame();
+    expect(SEATS.map((seat) => audience(s, { seat }))).toEqual([
+      'spymaster:red',
+      'spymaster:blue',
+      'public',
+      'public',
+      'public',
+      'public',
+      'public',
+    ]);
+  });
+
+  it('gives everyone public once the game is over', () => {
+    const s = midGame();
+    const over = play(s, `${s.turn.team}:operative`, { type: 'guess', card: first(s, 'assassin') });
+    for (const seat of SEATS) expect(audience(over, { seat })).toBe('public');
+  });
+});
+
+describe('public view', () => {
+  const s = midGame();
+  const v = view(s, 'public');
+
+  it('shows colours of revealed cards only', () => {
+    expect(v.cards.filter((c) => c.revealed)).toHaveLength(3);
+    for (const [i, c] of v.cards.entries()) {
+      expect(c.word).toBe(s.cards[i]?.word);
+      expect(c.color).toBe(c.revealed ? s.cards[i]?.color : null);
+    }
+  });
+
+  it('holds no colour of an unrevealed card anywhere in its JSON', () => {
+    expect(colorLeaks(v)).toEqual([]);
+    // The leak finder does find a leak.
+    expect(colorLeaks(view(s, 'spymaster:red')).length).toBe(22);
+  });
+
+  it('is the same whatever the hidden colours are', () => {
+    for (let by = 1; by < 5; by++) expect(view(rotateHiddenColors(s, by), 'public')).toEqual(v);
+  });
+
+  it('holds no hidden field: rng, used words, the custom list', () => {
+    const json = JSON.stringify(v);
+    for (const hiddenKey of ['rng', 'usedWords', 'customWords', 'settings', 'seed']) {
+      expect(json).not.toContain(hiddenKey);
+    }
+    const onBoard = new Set(s.cards.map((c) => c.word));
+    for (const w of customWords) if (!onBoard.has(w)) expect(json).not.toContain(w);
+  });
+
+  it('treats an unknown audience key as public', () => {
+    expect(view(s, 'spymaster:green').cards).toEqual(v.cards);
+  });
+
+  it('carries the public game state', () => {
+    expect(v).toMatchObject({
+      audience: 'public',
+      startingTeam: s.startingTeam,
+      turn: s.turn,
+      log: s.log,
+      winner: null,
+      winReason: null,
+      turnSeconds: 90,
+    });
+    expect(v.remaining[s.startingTeam]).toBe(8);
+    expect(v.remaining[otherTeam(s.startingTeam)]).toBe(7);
+  });
+});
+
+describe('spymaster views', () => {
+  it('hold the full key for both spymasters, under separate keys', () => {
+    const s = midGame();
+    for (const key of ['spymaster:red', 'spymaster:blue']) {
+      const v = view(s, key);
+      expect(v.audience).toBe(key);
+      expect(v.cards.map((c) => c.color)).toEqual(s.cards.map((c) => c.color));
+      expect(JSON.stringify(v)).not.toMatch(/rng|usedWords|customWords/);
+    }
+  });
+});
+
+describe('after the end', () => {
+  it('every audience sees every colour and no deadline', () => {
+    const s = midGame();
+    const over = play(s, `${s.turn.team}:operative`, { type: 'guess', card: first(s, 'assassin') });
+    for (const seat of SEATS) {
+      const v = view(over, audience(over, { seat }));
+      expect(v.cards.map((c) => c.color)).toEqual(over.cards.map((c) => c.color));
+      expect(v.turn.deadline).toBeNull();
+      expect(v.winner).toBe(otherTeam(s.turn.team));
+    }
+  });
+});
