@@ -74,7 +74,11 @@ export function winnerSentence(view: CodewordsView): string | null {
 
 /** Why the game ended, in words. */
 export function winReasonSentence(view: CodewordsView): string {
-  if (view.winReason === 'assassin') return 'The assassin was revealed.';
+  if (view.winReason === 'assassin') {
+    // The team that revealed the assassin is the one that lost.
+    const loser = view.winner === 'red' ? 'blue' : view.winner === 'blue' ? 'red' : null;
+    return loser ? `The assassin was revealed by the ${loser} team.` : 'The assassin was revealed.';
+  }
   if (view.winReason === 'agents' && view.winner) return `All ${TEAM_NAME[view.winner].toLowerCase()} agents were found.`;
   return '';
 }

@@ -38,28 +38,21 @@ export function pickWords(list: readonly string[], previouslyUsed: readonly stri
   const inList = new Set(distinct);
   const used = new Set(previouslyUsed.filter((w) => inList.has(w)));
   const fresh = distinct.filter((w) => !used.has(w));
-  let s = rng;
-
   if (fresh.length >= BOARD_SIZE) {
-    let shuffled: string[];
-    [shuffled, s] = shuffle(fresh, s);
+    const [shuffled, next] = shuffle(fresh, rng);
     const words = shuffled.slice(0, BOARD_SIZE);
-    return { words, usedWords: [...used, ...words], rng: s };
+    return { words, usedWords: [...used, ...words], rng: next };
   }
 
-  let stale: string[];
-  [stale, s] = shuffle([...used], s);
-  let words: string[];
+  const [stale, afterStale] = shuffle([...used], rng);
   // Shuffle again so the fresh words do not always fill the first cells of the grid.
-  [words, s] = shuffle([...fresh, ...stale.slice(0, BOARD_SIZE - fresh.length)], s);
-  return { words, usedWords: [...words], rng: s };
+  const [words, next] = shuffle([...fresh, ...stale.slice(0, BOARD_SIZE - fresh.length)], afterStale);
+  return { words, usedWords: [...words], rng: next };
 }
 
 /** A new key: the starting team (random) and one colour per cell. */
 export function dealKey(rng: RngState): { startingTeam: Team; colors: CardColor[]; rng: RngState } {
-  let s = rng;
-  let coin: number;
-  [coin, s] = nextInt(s, 2);
+  const [coin, afterCoin] = nextInt(rng, 2);
   const startingTeam: Team = coin === 0 ? 'red' : 'blue';
   const ordered: CardColor[] = [
     ...Array<CardColor>(STARTING_AGENTS).fill(startingTeam),
@@ -67,7 +60,6 @@ export function dealKey(rng: RngState): { startingTeam: Team; colors: CardColor[
     ...Array<CardColor>(BYSTANDERS).fill('bystander'),
     ...Array<CardColor>(ASSASSINS).fill('assassin'),
   ];
-  let colors: CardColor[];
-  [colors, s] = shuffle(ordered, s);
-  return { startingTeam, colors, rng: s };
+  const [colors, next] = shuffle(ordered, afterCoin);
+  return { startingTeam, colors, rng: next };
 }

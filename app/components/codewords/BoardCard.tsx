@@ -1,5 +1,6 @@
 'use client';
 
+import type { CSSProperties } from 'react';
 import type { CardColor, CardView } from '@/game/codewords/types';
 import { cardLabel } from '@/app/lib/codewords';
 
@@ -37,7 +38,10 @@ export function BoardCard({
       aria-busy={pending || undefined}
       onClick={clickable ? onGuess : undefined}
     >
-      <span className="board-card-word">{card.word}</span>
+      {/* --chars lets the CSS size long words to fit the card's width. */}
+      <span className="board-card-word" style={{ '--chars': Math.max(6, card.word.length) } as CSSProperties}>
+        {card.word}
+      </span>
       {card.color && (
         <span className="board-card-mark" aria-hidden="true">
           {MARK[card.color]}

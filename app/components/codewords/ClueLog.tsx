@@ -16,7 +16,7 @@ const ENDED: Record<ClueLogEntry['ended'], string> = {
 export function ClueLog({ log }: { log: readonly ClueLogEntry[] }) {
   return (
     <section className="card clue-log" aria-labelledby="clue-log-heading">
-      <h2 id="clue-log-heading">Clues</h2>
+      <h2 id="clue-log-heading">Game log</h2>
       {log.length === 0 ? (
         <p className="muted">No clues yet.</p>
       ) : (

@@ -42,10 +42,11 @@ export function CodewordsGame() {
       <TurnStatus view={view} playing={playing} />
       <div className="game-layout">
         <div className="game-main">
-          <Board view={view} canGuess={canGuess} />
+          {/* Controls above the board: on a phone the board fills the screen and a form below it goes unseen. */}
+          {playing && <RoleHint view={view} seat={seat} isSpectator={isSpectator} />}
           {canClue && <ClueForm turn={view.turn.number} />}
           {canGuess && view.turn.guesses > 0 && <EndTurnButton turn={view.turn.number} />}
-          {playing && <RoleHint view={view} seat={seat} isSpectator={isSpectator} />}
+          <Board view={view} canGuess={canGuess} />
         </div>
         <aside className="game-side">
           <ClueLog log={view.log} />

@@ -22,9 +22,11 @@ export function GamePlayers() {
   if (!snapshot) return null;
 
   const players = [...snapshot.players].sort((a, b) => seatOrder(a.seat) - seatOrder(b.seat));
+  const taken = (seatId: string) => snapshot.players.filter((player) => player.seat === seatId).length;
+  // Mirrors what the server allows late joiners: open seats, or a seat someone left empty.
   const lateSeats =
     !isSpectator && me && me.seat === null && snapshot.phase === 'playing'
-      ? snapshot.seats.filter((seat) => seat.joinMidGame)
+      ? snapshot.seats.filter((seat) => (seat.joinMidGame || taken(seat.id) < seat.min) && taken(seat.id) < seat.max)
       : [];
 
   return (
@@ -48,7 +50,7 @@ export function GamePlayers() {
             <SeatJoinButton
               key={seat.id}
               seat={seat}
-              full={snapshot.players.filter((player) => player.seat === seat.id).length >= seat.max}
+              full={false}
             />
           ))}
         </div>
