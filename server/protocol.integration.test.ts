@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ErrorCode } from '../game/errors';
-import { PROTOCOL_VERSION, schemas } from '../game/protocol';
+import { LIMITS, PROTOCOL_VERSION, schemas } from '../game/protocol';
 import { connectClient, expectOk, newToken, startTestServer, type TestServer } from './testing';
 
 let server: TestServer;
@@ -133,6 +133,20 @@ describe('rooms and seats', () => {
     const after = await guest.until((s) => s.hostId !== null && s.players.length === 1);
     expect(after.hostId).toBe(after.players[0]!.id);
     for (const c of [host, guest, watcher]) c.close();
+  });
+
+  it('holds at most 20 players; the 21st is told the room is full and may watch', async () => {
+    const host = await connectClient(server.url);
+    const { code } = expectOk(await host.request<{ code: string }>('room:create', { nickname: 'Host', public: false }));
+    expectOk(await host.request('room:join', { code, nickname: 'Host', as: 'player' }));
+    const guests = await Promise.all(Array.from({ length: LIMITS.playersPerRoom }, () => connectClient(server.url)));
+    const answers = [];
+    for (const [i, guest] of guests.entries()) answers.push(await guest.request('room:join', { code, nickname: `G${i}`, as: 'player' }));
+    expect(answers.filter((a) => a.ok)).toHaveLength(LIMITS.playersPerRoom - 1);
+    expect(answers.at(-1)).toMatchObject({ ok: false, code: ErrorCode.ROOM_FULL });
+    expectOk(await guests.at(-1)!.request('room:join', { code, nickname: 'Late', as: 'spectator' }));
+    expect(guests.at(-1)!.latest()).toMatchObject({ spectators: 1 });
+    for (const c of [host, ...guests]) c.close();
   });
 
   it('lists public rooms live for watchers of the list', async () => {
