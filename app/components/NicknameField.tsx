@@ -9,12 +9,14 @@ export function NicknameField({
   onBlur,
   id = 'nickname',
   autoFocus = false,
+  disabled = false,
 }: {
   value: string;
   onChange: (value: string) => void;
   onBlur?: () => void;
   id?: string;
   autoFocus?: boolean;
+  disabled?: boolean;
 }) {
   return (
     <div className="field">
@@ -29,6 +31,7 @@ export function NicknameField({
         onChange={(event) => onChange(event.target.value)}
         onBlur={onBlur}
         autoFocus={autoFocus}
+        disabled={disabled}
         placeholder="What should we call you?"
       />
     </div>

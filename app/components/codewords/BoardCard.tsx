@@ -38,9 +38,11 @@ export function BoardCard({
       aria-busy={pending || undefined}
       onClick={clickable ? onGuess : undefined}
     >
-      {/* --chars lets the CSS size long words to fit the card's width. */}
-      <span className="board-card-word" style={{ '--chars': Math.max(6, card.word.length) } as CSSProperties}>
-        {card.word}
+      {/* The inner box is the size container (buttons cannot be one); --chars lets the CSS fit long words. */}
+      <span className="board-card-inner">
+        <span className="board-card-word" style={{ '--chars': Math.max(6, card.word.length) } as CSSProperties}>
+          {card.word}
+        </span>
       </span>
       {card.color && (
         <span className="board-card-mark" aria-hidden="true">

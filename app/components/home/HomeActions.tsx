@@ -5,6 +5,7 @@ import { useRouter } from 'next/navigation';
 import { nicknameSchema, roomCodeSchema } from '@/game/protocol';
 import { saveNickname, useStoredNickname } from '@/app/lib/nickname';
 import { getSocket } from '@/app/lib/socket';
+import { useHydrated } from '@/app/lib/use-hydrated';
 import { request } from '@/app/lib/request';
 import { ErrorAlert } from '../ErrorAlert';
 import { NicknameField } from '../NicknameField';
@@ -15,6 +16,7 @@ import { NicknameField } from '../NicknameField';
  */
 export function HomeActions() {
   const router = useRouter();
+  const hydrated = useHydrated();
   const stored = useStoredNickname();
   // null until the player types: until then show what is stored (known only after hydration).
   const [draft, setDraft] = useState<string | null>(null);
@@ -59,6 +61,7 @@ export function HomeActions() {
       <h2 id="play-heading">Play</h2>
       <ErrorAlert message={error} onDismiss={() => setError(null)} />
       <NicknameField
+        disabled={!hydrated}
         value={nickname}
         onChange={setDraft}
         onBlur={() => {
@@ -69,11 +72,15 @@ export function HomeActions() {
         <form className="home-form" onSubmit={createRoom}>
           <h3>New room</h3>
           <label className="checkbox">
-            <input type="checkbox" checked={isPublic} onChange={(event) => setIsPublic(event.target.checked)} />
+            <input
+              type="checkbox"
+              disabled={!hydrated}
+              checked={isPublic}
+              onChange={(event) => setIsPublic(event.target.checked)} />
             Public room
           </label>
           <p className="hint">Public rooms are listed below so anyone can join or watch.</p>
-          <button type="submit" className="button button-primary" disabled={creating}>
+          <button type="submit" className="button button-primary" disabled={!hydrated || creating}>
             {creating ? 'Creating…' : 'Create room'}
           </button>
         </form>
@@ -94,9 +101,10 @@ export function HomeActions() {
               placeholder="ABCD"
               value={roomCode}
               onChange={(event) => setRoomCode(event.target.value.toUpperCase())}
+              disabled={!hydrated}
             />
           </div>
-          <button type="submit" className="button">
+          <button type="submit" className="button" disabled={!hydrated}>
             Join
           </button>
         </form>
