@@ -120,6 +120,8 @@ export interface RoomSnapshot<View = unknown> {
   readonly settings: Readonly<Record<string, string | number | boolean | null>>;
   /** How many games this room has started. */
   readonly gameNumber: number;
+  /** The server's clock (ms) when this snapshot was made: lets countdowns correct for clock skew. */
+  readonly serverTime: number;
   /** The audience key this snapshot was made for. */
   readonly audience: string;
   /** The game as this audience may see it, or null in the lobby before the first game. */

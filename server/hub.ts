@@ -98,7 +98,7 @@ export class Hub {
     }
     if (room.flush()) this.changed(room);
     this.opts.log.info({ room: room.code, player: playerId, as: joined.value.kind }, 'joined');
-    return ok({ you: playerId, as: joined.value.kind, snapshot: room.snapshot(room.audienceOf(playerId)) });
+    return ok({ you: playerId, as: joined.value.kind, snapshot: room.snapshot(room.audienceOf(playerId), this.opts.now()) });
   }
 
   /** Leaves a room for good: every tab of the player leaves with it. */
@@ -156,7 +156,7 @@ export class Hub {
     const room = this.rooms.get(p.code);
     if (!room) return fail(ErrorCode.ROOM_NOT_FOUND, `No room has the code ${p.code}.`);
     if (!socket.rooms.has(channel.room(room.code))) return fail(ErrorCode.NOT_IN_ROOM, 'Join the room first.');
-    return ok({ snapshot: room.snapshot(room.audienceOf(socket.data.playerId)) });
+    return ok({ snapshot: room.snapshot(room.audienceOf(socket.data.playerId), this.opts.now()) });
   }
 
   /** Subscribes a socket to the public room list and returns the list as it is now. */
@@ -226,8 +226,9 @@ export class Hub {
         current.set(id, audience);
       }
     }
+    const now = this.opts.now();
     for (const audience of audiences.keys()) {
-      io.to(channel.audience(room.code, audience)).emit('room:state', room.snapshot(audience));
+      io.to(channel.audience(room.code, audience)).emit('room:state', room.snapshot(audience, now));
     }
     this.scheduleDeadline(room);
     this.scheduleExpiry(room);

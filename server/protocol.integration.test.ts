@@ -127,6 +127,9 @@ describe('rooms and seats', () => {
     expectOk(await host.request('room:settings', { code, public: true, settings: { turnSeconds: 60, customWords: words } }));
     expect(host.latest()!.settings).toMatchObject({ turnSeconds: 60, wordList: 'custom', wordCount: 30 });
     expect(JSON.stringify(host.latest())).not.toContain('WORDAA');
+    // A partial change keeps the rest: the timer alone does not drop the custom list.
+    expectOk(await host.request('room:settings', { code, settings: { turnSeconds: 90 } }));
+    expect(host.latest()!.settings).toMatchObject({ turnSeconds: 90, wordList: 'custom', wordCount: 30 });
 
     // When the host leaves, the next player becomes host.
     expectOk(await host.request('room:leave', { code }));

@@ -169,7 +169,9 @@ export class Room {
     }
     let settings = this.settings;
     if (change.settings !== undefined) {
-      const parsed = this.game.settingsSchema.safeParse(change.settings);
+      // A partial change keeps the other settings (the timer alone must not drop a custom list).
+      const merged = isPlainObject(change.settings) && isPlainObject(settings) ? { ...settings, ...change.settings } : change.settings;
+      const parsed = this.game.settingsSchema.safeParse(merged);
       if (!parsed.success) {
         const issue = parsed.error.issues[0];
         return fail(ErrorCode.SETTINGS_INVALID, issue?.message ?? 'Those settings are not valid.');
@@ -273,8 +275,8 @@ export class Room {
     return byAudience;
   }
 
-  /** The room as one audience may see it. */
-  snapshot(audience: string): RoomSnapshot {
+  /** The room as one audience may see it, stamped with the server time `now`. */
+  snapshot(audience: string, now: number): RoomSnapshot {
     const players: PlayerView[] = this.players.map((p) => ({
       id: p.id,
       nickname: p.nickname,
@@ -293,6 +295,7 @@ export class Room {
       seats: this.seats,
       settings: this.game.settingsSummary(this.settings),
       gameNumber: this.gameNumber,
+      serverTime: now,
       audience,
       view: this.phase === 'lobby' || this.state === null ? null : this.game.view(this.state, audience),
     };
@@ -338,4 +341,8 @@ export class Room {
     if (this.hostId !== playerId) return fail(ErrorCode.NOT_HOST, 'Only the host can do that.');
     return member;
   }
+}
+
+function isPlainObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
 }

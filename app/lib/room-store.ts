@@ -40,6 +40,8 @@ export interface RoomData {
   /** The last rejected action's message, shown until dismissed. */
   readonly error: string | null;
   readonly joinFailure: JoinFailure | null;
+  /** Server clock minus this browser's clock (ms), from the newest snapshot; corrects countdowns. */
+  readonly clockOffset: number;
 }
 
 /** Actions of one room page's store. Socket handlers call these; components only read. */
@@ -72,13 +74,14 @@ export function createRoomStore(code: string) {
     status: 'connecting',
     error: null,
     joinFailure: null,
+    clockOffset: 0,
 
     applySnapshot(snapshot) {
       // Another room's update can arrive while we switch rooms; it is not ours to show.
       if (snapshot.code !== get().code) return 'stale';
       const current = get().snapshot;
       if (current && snapshot.version <= current.version) return 'stale';
-      set({ snapshot });
+      set({ snapshot, clockOffset: snapshot.serverTime - Date.now() });
       // Snapshots are whole, so a skipped version loses nothing we show; still report it,
       // because the protocol asks clients to resync on a gap (the server may know more).
       return current && snapshot.version > current.version + 1 ? 'gap' : 'applied';

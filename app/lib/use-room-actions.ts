@@ -6,10 +6,10 @@ import { getSocket } from './socket';
 import { request, type RequestEvent, type RequestPayload } from './request';
 import { useRoomStoreApi } from './room-store-context';
 
-/** Settings the host sends from the lobby form. */
+/** Settings the host sends from the lobby form; a missing field keeps its current value. */
 export interface SettingsInput {
-  readonly turnSeconds: number | null;
-  readonly customWords: string[] | null;
+  readonly turnSeconds?: number | null;
+  readonly customWords?: string[] | null;
 }
 
 /** The intents a room page can send. Each resolves true when the server accepted it. */

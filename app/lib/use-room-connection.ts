@@ -105,7 +105,11 @@ export function useRoomConnection(nickname: string, as: 'player' | 'spectator', 
       socket.off('connect', onConnect);
       socket.off('disconnect', onDisconnect);
       socket.off('connect_error', onConnectError);
-      scheduleLeave(socket, code);
+      // Walking away from a running game must not give up the seat: the player stays a
+      // member (their tab still counts as present) and finds the same seat on return.
+      const { snapshot, you } = store.getState();
+      const seated = snapshot?.players.some((p) => p.id === you && p.seat !== null);
+      if (!(snapshot?.phase === 'playing' && seated)) scheduleLeave(socket, code);
     };
   }, [store, nickname, as, attempt]);
 }

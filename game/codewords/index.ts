@@ -87,5 +87,5 @@ export const codewords: GameDefinition<CodewordsState, CodewordsMove, CodewordsV
 };
 
 export type * from './types';
-export { parseWordList, DEFAULT_WORDS, BOARD_SIZE, MAX_CUSTOM_WORDS, MAX_WORD_LENGTH } from './words';
+export { parseWordList, countWords, DEFAULT_WORDS, BOARD_SIZE, MAX_CUSTOM_WORDS, MAX_WORD_LENGTH } from './words';
 export { checkClue, checkClueShape, MAX_CLUE_LENGTH, MAX_CLUE_COUNT } from './clue';

@@ -160,6 +160,16 @@ export function normalizeWordList(entries: readonly string[]): Result<string[]> 
  * semicolons). See {@link normalizeWordList} for the rules and error messages.
  */
 export function parseWordList(text: string): Result<string[]> {
+  return normalizeWordList(splitWordList(text));
+}
+
+/** Splits pasted text into raw entries (lines, commas, semicolons), before any check. */
+export function splitWordList(text: string): string[] {
   // A BOM from a pasted file would otherwise make the first word invalid.
-  return normalizeWordList(text.replace(/^\ufeff/, '').split(/[\r\n,;]+/));
+  return text.replace(/^\ufeff/, '').split(/[\r\n,;]+/);
+}
+
+/** How many distinct words a pasted text holds, valid or not: for a live counter while typing. */
+export function countWords(text: string): number {
+  return new Set(splitWordList(text).map(normalizeWord).filter((w) => w !== '')).size;
 }

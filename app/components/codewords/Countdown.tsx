@@ -1,19 +1,22 @@
 'use client';
 
 import { useEffect, useState } from 'react';
+import { useRoomStore } from '@/app/lib/room-store-context';
 
 /**
- * Seconds left until a server deadline. The browser's clock may differ from the server's,
- * so the value is clamped to the turn length: a skewed clock cannot show more than a full turn.
+ * Seconds left until a server deadline, on the server's clock: the store keeps the offset
+ * between the two clocks from each snapshot. Clamped to the turn length for safety.
  */
 export function Countdown({ deadline, turnSeconds }: { deadline: number; turnSeconds: number | null }) {
-  const [now, setNow] = useState(() => Date.now());
+  const clockOffset = useRoomStore((state) => state.clockOffset);
+  const [localNow, setLocalNow] = useState(() => Date.now());
 
   useEffect(() => {
-    const timer = setInterval(() => setNow(Date.now()), 250);
+    const timer = setInterval(() => setLocalNow(Date.now()), 250);
     return () => clearInterval(timer);
   }, []);
 
+  const now = localNow + clockOffset;
   let seconds = Math.max(0, Math.ceil((deadline - now) / 1000));
   if (turnSeconds) seconds = Math.min(seconds, turnSeconds);
   const urgent = seconds <= 10;

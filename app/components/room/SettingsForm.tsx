@@ -1,8 +1,8 @@
 'use client';
 
 import { useState, type FormEvent } from 'react';
-import { parseWordList } from '@/app/lib/parse-words';
-import { useRoomStore } from '@/app/lib/room-store-context';
+import { countWords, parseWordList } from '@/game/codewords/words';
+import { useRoomStore, useRoomStoreApi } from '@/app/lib/room-store-context';
 import { selectSnapshot } from '@/app/lib/room-selectors';
 import { useRoomActions } from '@/app/lib/use-room-actions';
 import { TURN_TIMER_CHOICES, timerLabel, wordListLabel } from './settings-format';
@@ -32,6 +32,8 @@ export function SettingsForm() {
   const snapshot = useRoomStore(selectSnapshot);
   const code = useRoomStore((state) => state.code);
   const actions = useRoomActions();
+  const storeApi = useRoomStoreApi();
+  const showError = (message: string) => storeApi.getState().setError(message);
 
   const current = snapshot?.settings ?? {};
   const [isPublic, setIsPublic] = useState(snapshot?.public ?? false);
@@ -45,14 +47,22 @@ export function SettingsForm() {
   const timerChoices = TURN_TIMER_CHOICES.includes(Number(turnSeconds) || null)
     ? TURN_TIMER_CHOICES
     : [...TURN_TIMER_CHOICES, Number(turnSeconds)];
-  const wordCount = parseWordList(wordsText).length;
+  const wordCount = countWords(wordsText);
 
   async function submit(event: FormEvent) {
     event.preventDefault();
+    // An empty box with "Custom words" still chosen keeps the list already in use (the
+    // snapshot has only its size); a pasted list is checked here with the server's own rules.
+    const keepList = custom && current.wordList === 'custom' && wordsText.trim() === '';
+    const words = custom && !keepList ? parseWordList(wordsText) : null;
+    if (words && !words.ok) {
+      showError(words.error.message);
+      return;
+    }
     setStatus('saving');
     const ok = await actions.updateSettings(isPublic, {
       turnSeconds: turnSeconds ? Number(turnSeconds) : null,
-      customWords: custom ? parseWordList(wordsText) : null,
+      ...(keepList ? {} : { customWords: words ? words.value : null }),
     });
     if (ok && custom) saveWords(code, wordsText);
     setStatus(ok ? 'saved' : 'idle');
