@@ -52,6 +52,16 @@ export const ErrorCode = {
   CLUE_INVALID: 'CLUE_INVALID',
   /** Ending the turn needs at least one guess first. */
   MUST_GUESS_FIRST: 'MUST_GUESS_FIRST',
+  /** Too many requests; `retryAfterMs` in the ack says when to try again. */
+  RATE_LIMITED: 'RATE_LIMITED',
+  /** The host removed this player from the room; they cannot come back to it. */
+  KICKED: 'KICKED',
+  /** This address already holds the most rooms it may create. */
+  TOO_MANY_ROOMS: 'TOO_MANY_ROOMS',
+  /** The handshake came from a web page on another site. */
+  ORIGIN_NOT_ALLOWED: 'ORIGIN_NOT_ALLOWED',
+  /** No player with that id is in the room. */
+  NO_SUCH_PLAYER: 'NO_SUCH_PLAYER',
   /** Something broke on the server; the room is unharmed. */
   INTERNAL: 'INTERNAL',
 } as const;

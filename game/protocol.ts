@@ -19,12 +19,14 @@ export const LIMITS = {
   nicknameMax: 24,
   playersPerRoom: 20,
   spectatorsPerRoom: 200,
+  chatMax: 300,
+  chatHistory: 100,
 } as const;
 
 /** An ack's answer: success with a payload, or a stable error code and a readable message. */
 export type Response<T extends object = object> =
   | ({ ok: true } & T)
-  | { ok: false; code: ErrorCode; message: string };
+  | { ok: false; code: ErrorCode; message: string; retryAfterMs?: number };
 
 /** The callback a client passes as the last argument of every action. */
 export type Ack<T extends object = object> = (response: Response<T>) => void;
@@ -56,6 +58,14 @@ export const roomCodeSchema = z
   .pipe(z.string().regex(new RegExp(`^[${ROOM_CODE_ALPHABET}]{4,6}$`), 'Room codes are 4 to 6 letters and digits'));
 
 const withCode = z.object({ code: roomCodeSchema });
+const playerIdSchema = z.string().regex(/^p_[A-Za-z0-9_-]{6,32}$/, 'Not a player id');
+
+/** A chat line: 1-300 visible characters once cleaned. */
+export const chatTextSchema = z
+  .string()
+  .max(2000)
+  .transform(cleanText)
+  .pipe(z.string().min(1, 'Say something').max(LIMITS.chatMax, `At most ${LIMITS.chatMax} characters`));
 
 /** Schemas of every client-to-server event payload, keyed by event name. */
 export const schemas = {
@@ -80,6 +90,10 @@ export const schemas = {
   'room:lobby': withCode,
   'room:sync': withCode,
   'game:move': withCode.extend({ move: z.unknown() }),
+  'room:kick': withCode.extend({ playerId: playerIdSchema }),
+  'room:assign': withCode.extend({ playerId: playerIdSchema, seat: z.string().max(40).nullable() }),
+  'room:host': withCode.extend({ playerId: playerIdSchema }),
+  'chat:send': withCode.extend({ text: chatTextSchema }),
 } as const;
 
 /** The parsed payload of an event. */
@@ -128,6 +142,22 @@ export interface RoomSnapshot<View = unknown> {
   readonly view: View | null;
 }
 
+/** One chat line. Players and spectators share one room chat. */
+export interface ChatMessage {
+  /** Increasing per room; lets a client drop duplicates after a resync. */
+  readonly id: number;
+  readonly code: string;
+  readonly from: string;
+  readonly nickname: string;
+  readonly spectator: boolean;
+  readonly text: string;
+  /** Server time (ms). */
+  readonly at: number;
+}
+
+/** Why a client was taken out of a room by the server. */
+export type RemovalReason = 'kicked' | 'expired' | 'left';
+
 /** A public room in the home page list. */
 export interface RoomSummary {
   readonly code: string;
@@ -144,6 +174,8 @@ export interface JoinResult {
   readonly you: string;
   readonly as: 'player' | 'spectator';
   readonly snapshot: RoomSnapshot;
+  /** The latest chat lines (at most LIMITS.chatHistory), oldest first. */
+  readonly chat: readonly ChatMessage[];
 }
 
 /** Events the browser emits. The last argument is always an ack. */
@@ -158,6 +190,13 @@ export interface ClientToServerEvents {
   'room:lobby': (payload: Input<'room:lobby'>, ack: Ack) => void;
   'room:sync': (payload: Input<'room:sync'>, ack: Ack<{ snapshot: RoomSnapshot }>) => void;
   'game:move': (payload: Input<'game:move'>, ack: Ack<{ version: number }>) => void;
+  /** Host only: remove a player or spectator; they cannot rejoin this room. */
+  'room:kick': (payload: Input<'room:kick'>, ack: Ack) => void;
+  /** Host only: put a player in a seat (or none). Mid-game this hands the seat over. */
+  'room:assign': (payload: Input<'room:assign'>, ack: Ack) => void;
+  /** Host only: make another player the host. */
+  'room:host': (payload: Input<'room:host'>, ack: Ack) => void;
+  'chat:send': (payload: Input<'chat:send'>, ack: Ack<{ id: number }>) => void;
   /** Subscribe to the live list of public rooms. */
   'rooms:watch': (ack: Ack<{ rooms: RoomSummary[] }>) => void;
   'rooms:unwatch': () => void;
@@ -169,6 +208,12 @@ export interface ServerToClientEvents {
   'room:state': (snapshot: RoomSnapshot) => void;
   /** The public room list changed (sent to watchers only). */
   'rooms:list': (rooms: RoomSummary[]) => void;
+  /** A chat line in a room this socket is in. */
+  'chat:message': (message: ChatMessage) => void;
+  /** This socket was taken out of a room (kicked, room expired, or the player left in another tab). */
+  'room:removed': (notice: { code: string; reason: RemovalReason }) => void;
+  /** The server is restarting: it will disconnect soon; reconnect and rejoin after it. */
+  'server:restarting': (notice: { reconnectInMs: number }) => void;
 }
 
 /** What the server keeps on each socket. Holds the public id, never the token. */

@@ -2,6 +2,7 @@ import type { Server, Socket } from 'socket.io';
 import type { AnyGameDefinition } from '../game/engine';
 import { ErrorCode, fail, ok, type Result } from '../game/errors';
 import type {
+  ChatMessage,
   ClientToServerEvents,
   JoinResult,
   Payload,
@@ -11,22 +12,21 @@ import type {
   SocketData,
 } from '../game/protocol';
 import { channel, roomCodeOfChannel } from './channels';
+import type { ParlorConfig } from './config';
 import { newRoomCode } from './ids';
 import type { Logger } from './logger';
 import { Room } from './room';
 
-/** The typed Socket.IO server of Parlor. */
-export type ParlorServer = Server<ClientToServerEvents, ServerToClientEvents, Record<string, never>, SocketData>;
-/** One typed connection. */
-export type ParlorSocket = Socket<ClientToServerEvents, ServerToClientEvents, Record<string, never>, SocketData>;
-
-/** How long a room with nobody connected is kept before it is deleted. */
-export interface RoomExpiry {
-  /** In the lobby or after a game, in ms. */
-  readonly idleMs: number;
-  /** During a game, in ms. */
-  readonly playingMs: number;
+/** What the server keeps on a socket: the shared part plus the client's address. */
+export interface ServerSocketData extends SocketData {
+  /** The client IP, for per-address limits. Never sent to other clients. */
+  ip: string;
 }
+
+/** The typed Socket.IO server of Parlor. */
+export type ParlorServer = Server<ClientToServerEvents, ServerToClientEvents, Record<string, never>, ServerSocketData>;
+/** One typed connection. */
+export type ParlorSocket = Socket<ClientToServerEvents, ServerToClientEvents, Record<string, never>, ServerSocketData>;
 
 /** What the hub is built from; clock and seeds are injectable for tests. */
 export interface HubOptions {
@@ -35,7 +35,7 @@ export interface HubOptions {
   readonly log: Logger;
   readonly now: () => number;
   readonly seed: () => number;
-  readonly expiry: RoomExpiry;
+  readonly config: Pick<ParlorConfig, 'expiry' | 'graceMs' | 'roomsPerIp'>;
   /** The most public rooms listed on the home page. */
   readonly listLimit?: number;
 }
@@ -52,6 +52,10 @@ export class Hub {
   private readonly audienceOf = new Map<string, Map<string, string>>();
   private readonly deadlines = new Map<string, NodeJS.Timeout>();
   private readonly expiries = new Map<string, NodeJS.Timeout>();
+  private readonly graces = new Map<string, NodeJS.Timeout>();
+  /** Live rooms by the IP that created them, to cap how many one address may hold. */
+  private readonly roomsByIp = new Map<string, Set<string>>();
+  private readonly creatorIp = new Map<string, string>();
   private listTimer: NodeJS.Timeout | null = null;
 
   constructor(private readonly opts: HubOptions) {}
@@ -70,7 +74,15 @@ export class Hub {
       if (!parsed.success) return fail(ErrorCode.SETTINGS_INVALID, parsed.error.issues[0]?.message ?? 'Invalid settings.');
       settings = parsed.data;
     }
+    const ip = socket.data.ip;
+    const owned = this.roomsByIp.get(ip) ?? new Set<string>();
+    if (owned.size >= this.opts.config.roomsPerIp) {
+      return fail(ErrorCode.TOO_MANY_ROOMS, `You already have ${owned.size} open rooms. Use one of them, or wait for old ones to close.`);
+    }
     const code = newRoomCode((c) => this.rooms.has(c));
+    owned.add(code);
+    this.roomsByIp.set(ip, owned);
+    this.creatorIp.set(code, ip);
     const room = new Room({ code, game, isPublic: p.public, settings });
     room.join(socket.data.playerId, p.nickname, 'player');
     room.flush();
@@ -91,14 +103,20 @@ export class Hub {
     const joined = room.join(playerId, p.nickname, p.as);
     if (!joined.ok) return joined;
     if (!alreadyHere) {
-      room.setConnected(playerId, 1);
+      room.setConnected(playerId, 1, this.opts.now());
       const audience = room.audienceOf(playerId);
       this.audienceOf.get(room.code)?.set(playerId, audience);
       socket.join([channel.room(room.code), channel.member(room.code, playerId), channel.audience(room.code, audience)]);
     }
+    room.expireAway(this.opts.now(), this.opts.config.graceMs);
     if (room.flush()) this.changed(room);
     this.opts.log.info({ room: room.code, player: playerId, as: joined.value.kind }, 'joined');
-    return ok({ you: playerId, as: joined.value.kind, snapshot: room.snapshot(room.audienceOf(playerId), this.opts.now()) });
+    return ok({
+      you: playerId,
+      as: joined.value.kind,
+      snapshot: room.snapshot(room.audienceOf(playerId), this.opts.now()),
+      chat: room.chat,
+    });
   }
 
   /** Leaves a room for good: every tab of the player leaves with it. */
@@ -107,6 +125,8 @@ export class Hub {
       const playerId = socket.data.playerId;
       const left = room.leave(playerId);
       if (!left.ok) return left;
+      // The player's other tabs are told, so they do not sit on a room they are no longer in.
+      this.opts.io.to(channel.member(room.code, playerId)).except(socket.id).emit('room:removed', { code: room.code, reason: 'left' });
       this.detach(room, playerId);
       this.opts.log.info({ room: room.code, player: playerId }, 'left');
       return ok(undefined);
@@ -138,6 +158,40 @@ export class Hub {
   /** Back to the lobby after a game. */
   backToLobby(socket: ParlorSocket, p: Payload<'room:lobby'>): Result<object> {
     return this.act(socket, p.code, (room) => room.backToLobby(socket.data.playerId));
+  }
+
+  /** Host: removes a member for good; their sockets are told and taken out of the room. */
+  kick(socket: ParlorSocket, p: Payload<'room:kick'>): Result<object> {
+    return this.act(socket, p.code, (room) => {
+      const kicked = room.kick(socket.data.playerId, p.playerId);
+      if (!kicked.ok) return kicked;
+      this.opts.io.to(channel.member(room.code, p.playerId)).emit('room:removed', { code: room.code, reason: 'kicked' });
+      this.detach(room, p.playerId);
+      this.opts.log.info({ room: room.code, player: p.playerId, by: socket.data.playerId }, 'kicked');
+      return kicked;
+    });
+  }
+
+  /** Host: puts a player in a seat, or hands a seat over mid-game. */
+  assign(socket: ParlorSocket, p: Payload<'room:assign'>): Result<object> {
+    return this.act(socket, p.code, (room) => room.assign(socket.data.playerId, p.playerId, p.seat));
+  }
+
+  /** Host: makes another player the host. */
+  transferHost(socket: ParlorSocket, p: Payload<'room:host'>): Result<object> {
+    return this.act(socket, p.code, (room) => room.transferHost(socket.data.playerId, p.playerId));
+  }
+
+  /** A chat line to everyone in the room. */
+  say(socket: ParlorSocket, p: Payload<'chat:send'>): Result<{ id: number }> {
+    const room = this.rooms.get(p.code);
+    if (!room) return fail(ErrorCode.ROOM_NOT_FOUND, `No room has the code ${p.code}.`);
+    if (!socket.rooms.has(channel.room(room.code))) return fail(ErrorCode.NOT_IN_ROOM, 'Join the room first.');
+    const said = room.say(socket.data.playerId, p.text, this.opts.now());
+    if (!said.ok) return said;
+    const message: ChatMessage = said.value;
+    this.opts.io.to(channel.room(room.code)).emit('chat:message', message);
+    return ok({ id: message.id });
   }
 
   /** Applies a game move; answers with the room version it produced. */
@@ -177,7 +231,7 @@ export class Hub {
       const room = code ? this.rooms.get(code) : undefined;
       if (!room) continue;
       const playerId = socket.data.playerId;
-      room.setConnected(playerId, -1);
+      room.setConnected(playerId, -1, this.opts.now());
       if (!room.members.has(playerId)) this.audienceOf.get(room.code)?.delete(playerId);
       if (room.flush()) this.changed(room);
     }
@@ -185,10 +239,11 @@ export class Hub {
 
   /** Stops every timer (for shutdown and tests). */
   close(): void {
-    for (const t of [...this.deadlines.values(), ...this.expiries.values()]) clearTimeout(t);
+    for (const t of [...this.deadlines.values(), ...this.expiries.values(), ...this.graces.values()]) clearTimeout(t);
     if (this.listTimer) clearTimeout(this.listTimer);
     this.deadlines.clear();
     this.expiries.clear();
+    this.graces.clear();
     this.rooms.clear();
   }
 
@@ -203,6 +258,7 @@ export class Hub {
     if (!room) return fail(ErrorCode.ROOM_NOT_FOUND, `No room has the code ${code}.`);
     if (!socket.rooms.has(channel.room(code))) return fail(ErrorCode.NOT_IN_ROOM, 'Join the room first.');
     const result = change(room);
+    room.expireAway(this.opts.now(), this.opts.config.graceMs);
     if (room.flush()) this.changed(room);
     return result.ok ? ok({}) : result;
   }
@@ -214,6 +270,7 @@ export class Hub {
   private changed(room: Room): void {
     const { io } = this.opts;
     const current = this.audienceOf.get(room.code) ?? new Map<string, string>();
+    for (const id of current.keys()) if (!room.members.has(id)) current.delete(id);
     const audiences = room.audiences();
     for (const [audience, memberIds] of audiences) {
       for (const id of memberIds) {
@@ -231,6 +288,7 @@ export class Hub {
       io.to(channel.audience(room.code, audience)).emit('room:state', room.snapshot(audience, now));
     }
     this.scheduleDeadline(room);
+    this.scheduleGrace(room);
     this.scheduleExpiry(room);
     this.scheduleList();
   }
@@ -265,12 +323,31 @@ export class Hub {
     this.deadlines.set(room.code, timer);
   }
 
+  /** Arms one timer for the next away player whose grace time runs out. */
+  private scheduleGrace(room: Room): void {
+    clearTimeout(this.graces.get(room.code));
+    this.graces.delete(room.code);
+    const { graceMs } = this.opts.config;
+    const at = room.nextGraceDeadline(this.opts.now(), graceMs);
+    if (at === null) return;
+    const timer = setTimeout(() => {
+      this.graces.delete(room.code);
+      if (this.rooms.get(room.code) !== room) return;
+      room.expireAway(this.opts.now(), graceMs);
+      if (room.flush()) this.changed(room);
+      else this.scheduleGrace(room);
+    }, Math.max(0, at - this.opts.now()));
+    timer.unref();
+    this.graces.set(room.code, timer);
+  }
+
   /** Deletes the room once nobody has been connected to it for the expiry time. */
   private scheduleExpiry(room: Room): void {
     clearTimeout(this.expiries.get(room.code));
     this.expiries.delete(room.code);
     if (room.anyoneConnected) return;
-    const ms = room.phase === 'playing' ? this.opts.expiry.playingMs : this.opts.expiry.idleMs;
+    const { expiry } = this.opts.config;
+    const ms = room.phase === 'playing' ? expiry.playingMs : expiry.idleMs;
     const timer = setTimeout(() => this.delete(room), ms);
     timer.unref();
     this.expiries.set(room.code, timer);
@@ -279,11 +356,21 @@ export class Hub {
   private delete(room: Room): void {
     if (this.rooms.get(room.code) !== room) return;
     clearTimeout(this.deadlines.get(room.code));
+    clearTimeout(this.graces.get(room.code));
     this.deadlines.delete(room.code);
+    this.graces.delete(room.code);
     this.expiries.delete(room.code);
     this.rooms.delete(room.code);
     this.audienceOf.delete(room.code);
-    this.opts.io.in(channel.room(room.code)).socketsLeave(channel.room(room.code));
+    const ip = this.creatorIp.get(room.code);
+    this.creatorIp.delete(room.code);
+    if (ip !== undefined) {
+      const owned = this.roomsByIp.get(ip);
+      owned?.delete(room.code);
+      if (owned?.size === 0) this.roomsByIp.delete(ip);
+    }
+    // Rooms expire only when no member has a socket in them, so no channel of theirs has
+    // members left (Socket.IO drops empty channels): nothing to unsubscribe or notify.
     this.opts.log.info({ room: room.code }, 'room expired');
     this.scheduleList();
   }

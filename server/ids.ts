@@ -1,11 +1,6 @@
 import { randomBytes, randomInt } from 'node:crypto';
 import { ROOM_CODE_ALPHABET } from '../game/protocol';
 
-/** A new public player id: short, random, and unrelated to the secret session token. */
-export function newPlayerId(): string {
-  return `p_${randomBytes(9).toString('base64url')}`;
-}
-
 /** A fresh 32-bit seed for a game's PRNG. */
 export function newSeed(): number {
   return randomBytes(4).readUInt32LE(0);

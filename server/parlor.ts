@@ -1,14 +1,22 @@
-import type { Server as HttpServer } from 'node:http';
+import type { IncomingMessage, Server as HttpServer } from 'node:http';
 import { Server } from 'socket.io';
 import { codewords } from '../game/codewords';
 import type { AnyGameDefinition } from '../game/engine';
 import { ErrorCode } from '../game/errors';
 import { PROTOCOL_VERSION, handshakeSchema } from '../game/protocol';
-import { registerHandlers } from './handlers';
-import { Hub, type ParlorServer, type RoomExpiry } from './hub';
+import { DEFAULT_CONFIG, type ParlorConfig, type Rates } from './config';
+import { registerHandlers, type IgnoredCounts } from './handlers';
+import { Hub, type ParlorServer } from './hub';
 import { Identities } from './identity';
 import { newSeed } from './ids';
 import { logger as defaultLogger, type Logger } from './logger';
+import { RateLimits } from './rate-limits';
+
+/** Configuration overrides: any field, and any part of `expiry` or `rates`. */
+export type ConfigOverrides = Partial<Omit<ParlorConfig, 'expiry' | 'rates'>> & {
+  readonly expiry?: Partial<ParlorConfig['expiry']>;
+  readonly rates?: Partial<Rates>;
+};
 
 /** Options of {@link attachParlor}; every field has a production default. */
 export interface ParlorOptions {
@@ -16,14 +24,22 @@ export interface ParlorOptions {
   readonly log?: Logger;
   readonly now?: () => number;
   readonly seed?: () => number;
-  readonly expiry?: Partial<RoomExpiry>;
+  readonly config?: ConfigOverrides;
+  /** Shared by nodes that must agree on public player ids; random per process otherwise. */
+  readonly playerIdSecret?: string;
 }
 
 /** A running Parlor realtime service. */
 export interface Parlor {
   readonly io: ParlorServer;
   readonly hub: Hub;
-  /** Stops timers, disconnects every client and closes the http server too. */
+  readonly config: ParlorConfig;
+  /** Requests dropped before any handler: unknown events, events without an ack. */
+  readonly ignored: Readonly<IgnoredCounts>;
+  /**
+   * Graceful stop: refuses new connections, tells every client the server is restarting
+   * (so it shows that and reconnects), disconnects them, stops timers and closes the http server.
+   */
   close(): Promise<void>;
 }
 
@@ -32,26 +48,67 @@ function refusal(code: string, message: string): Error & { data: { code: string 
   return Object.assign(new Error(message), { data: { code } });
 }
 
+function merge(overrides: ConfigOverrides = {}): ParlorConfig {
+  return {
+    ...DEFAULT_CONFIG,
+    ...overrides,
+    expiry: { ...DEFAULT_CONFIG.expiry, ...overrides.expiry },
+    rates: { ...DEFAULT_CONFIG.rates, ...overrides.rates },
+  };
+}
+
+function firstHeader(value: string | string[] | undefined): string | undefined {
+  const raw = Array.isArray(value) ? value[0] : value;
+  return raw?.split(',')[0]?.trim() || undefined;
+}
+
+/**
+ * Browsers send `Origin` on the websocket handshake and websockets are not covered by
+ * CORS, so a page on another site could otherwise open a socket with the visitor's
+ * token. Same origin (by the Host header) and ALLOWED_ORIGINS pass; clients that send
+ * no Origin (not browsers) pass too, since they could forge any header anyway.
+ */
+function originAllowed(req: IncomingMessage, config: ParlorConfig): boolean {
+  const origin = req.headers.origin;
+  if (!origin) return true;
+  const host = (config.trustProxy && firstHeader(req.headers['x-forwarded-host'])) || req.headers.host;
+  if (host && (origin === `http://${host}` || origin === `https://${host}`)) return true;
+  return config.allowedOrigins.includes(origin);
+}
+
+/** The client's IP: the socket's peer, or the first X-Forwarded-For hop behind a trusted proxy. */
+function clientIp(req: IncomingMessage, fallback: string, config: ParlorConfig): string {
+  return (config.trustProxy && firstHeader(req.headers['x-forwarded-for'])) || fallback;
+}
+
 /**
  * Attaches Parlor's Socket.IO server to an existing http server (the one Next.js also
- * serves pages from). Each connection is authenticated by its session token, then its
- * events are handled by the hub.
+ * serves pages from). Each connection is checked (origin, session token, protocol
+ * version), then its events are handled by the hub.
  */
 export function attachParlor(httpServer: HttpServer, options: ParlorOptions = {}): Parlor {
   const log = options.log ?? defaultLogger;
+  const config = merge(options.config);
   const io: ParlorServer = new Server(httpServer, {
-    // Payloads are small; a custom word list is the largest at a few kB.
+    // Payloads are small: the largest, a custom word list, is about 20 kB.
     maxHttpBufferSize: 64 * 1024,
     serveClient: false,
+    allowRequest: (req, callback) => {
+      const allowed = originAllowed(req, config);
+      if (!allowed) log.warn({ origin: req.headers.origin }, 'socket from another origin refused');
+      callback(allowed ? null : ErrorCode.ORIGIN_NOT_ALLOWED, allowed);
+    },
   });
-  const identities = new Identities();
+  const identities = new Identities(options.playerIdSecret);
+  const limits = new RateLimits(config.rates);
+  const ignored: IgnoredCounts = { unknownEvent: 0, missingAck: 0 };
   const hub = new Hub({
     io,
     game: options.game ?? codewords,
     log,
     now: options.now ?? Date.now,
     seed: options.seed ?? newSeed,
-    expiry: { idleMs: 10 * 60_000, playingMs: 30 * 60_000, ...options.expiry },
+    config,
   });
 
   io.use((socket, next) => {
@@ -61,19 +118,33 @@ export function attachParlor(httpServer: HttpServer, options: ParlorOptions = {}
       return next(refusal(ErrorCode.PROTOCOL_MISMATCH, 'Parlor was updated: reload the page.'));
     }
     socket.data.playerId = identities.playerFor(auth.data.token);
+    socket.data.ip = clientIp(socket.request, socket.handshake.address, config);
     next();
   });
 
   io.on('connection', (socket) => {
-    registerHandlers(socket, hub, log);
+    registerHandlers(socket, { hub, limits, log, ignored });
   });
 
+  let closing: Promise<void> | null = null;
   return {
     io,
     hub,
-    async close() {
-      hub.close();
-      await io.close();
+    config,
+    ignored,
+    close() {
+      closing ??= (async () => {
+        // New connections are refused from here on; open ones get the notice first.
+        httpServer.close();
+        const reconnectInMs = 1000;
+        io.emit('server:restarting', { reconnectInMs });
+        await new Promise((resolve) => setTimeout(resolve, 100));
+        hub.close();
+        io.disconnectSockets(true);
+        httpServer.closeIdleConnections();
+        await io.close();
+      })();
+      return closing;
     },
   };
 }

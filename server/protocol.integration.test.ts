@@ -51,7 +51,7 @@ describe('hostile and broken payloads', () => {
       }
       // Well-formed requests for a room the attacker never joined are refused too.
       if (!['room:create', 'room:join'].includes(event)) {
-        const response = await attacker.request(event, { code, seat: 'red:spymaster', move: { type: 'endTurn' } });
+        const response = await attacker.request(event, { code, seat: 'red:spymaster', move: { type: 'endTurn' }, playerId: 'p_abcdefgh', text: 'hi' });
         expect(response).toMatchObject({ ok: false, code: ErrorCode.NOT_IN_ROOM });
       }
     }

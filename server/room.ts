@@ -1,7 +1,14 @@
 import type { AnyGameDefinition, SeatId, SeatSpec } from '../game/engine';
 import { PUBLIC_AUDIENCE } from '../game/engine';
 import { ErrorCode, fail, ok, type Result } from '../game/errors';
-import { LIMITS, type PlayerView, type RoomPhase, type RoomSnapshot, type RoomSummary } from '../game/protocol';
+import {
+  LIMITS,
+  type ChatMessage,
+  type PlayerView,
+  type RoomPhase,
+  type RoomSnapshot,
+  type RoomSummary,
+} from '../game/protocol';
 
 /** Someone in a room: a player (who may sit) or a spectator (who only watches). */
 export interface Member {
@@ -11,6 +18,8 @@ export interface Member {
   seat: SeatId | null;
   /** Sockets of this member currently in the room; 0 means away. */
   connections: number;
+  /** When the member's last socket left (server ms), or null while connected. */
+  awaySince: number | null;
 }
 
 /** What a room needs from outside: nothing but the game module and its opening settings. */
@@ -39,6 +48,11 @@ export class Room {
   /** The running or last finished game; kept in the lobby so a new game avoids its words. */
   state: unknown = null;
   gameNumber = 0;
+  /** Players the host removed: they may not come back while the room lives. */
+  readonly banned = new Set<string>();
+  /** The latest chat lines, oldest first, at most LIMITS.chatHistory. */
+  readonly chat: ChatMessage[] = [];
+  private nextChatId = 1;
   private dirty = false;
 
   constructor(init: RoomInit) {
@@ -87,6 +101,7 @@ export class Room {
    * a second tab) keeps their seat. A spectator asking to play becomes a player.
    */
   join(playerId: string, nickname: string, as: 'player' | 'spectator'): Result<Member> {
+    if (this.banned.has(playerId)) return fail(ErrorCode.KICKED, 'The host removed you from this room.');
     const existing = this.members.get(playerId);
     if (existing) {
       const becomesPlayer = existing.kind === 'spectator' && as === 'player';
@@ -105,7 +120,7 @@ export class Room {
     if (as === 'spectator' && this.spectatorCount >= LIMITS.spectatorsPerRoom) {
       return fail(ErrorCode.SPECTATORS_FULL, `This room already has ${LIMITS.spectatorsPerRoom} spectators.`);
     }
-    const member: Member = { id: playerId, nickname, kind: as, seat: null, connections: 0 };
+    const member: Member = { id: playerId, nickname, kind: as, seat: null, connections: 0, awaySince: null };
     this.members.set(playerId, member);
     if (as === 'player') this.hostId ??= playerId;
     this.touch();
@@ -120,12 +135,13 @@ export class Room {
     return ok(undefined);
   }
 
-  /** Counts a socket of a member in or out; returns true when the member's presence changed. */
-  setConnected(playerId: string, delta: 1 | -1): boolean {
+  /** Counts a socket of a member in or out at time `now`; true when the member's presence changed. */
+  setConnected(playerId: string, delta: 1 | -1, now: number): boolean {
     const member = this.members.get(playerId);
     if (!member) return false;
     const wasConnected = member.connections > 0;
     member.connections = Math.max(0, member.connections + delta);
+    member.awaySince = member.connections > 0 ? null : (member.awaySince ?? now);
     const changed = wasConnected !== member.connections > 0;
     if (changed && member.connections === 0 && member.kind === 'spectator') {
       // A spectator has nothing to hold; they join again when they come back.
@@ -158,6 +174,113 @@ export class Room {
     m.seat = seat;
     this.touch();
     return ok(undefined);
+  }
+
+  /**
+   * The host puts a player in a seat (or none), in the lobby or mid-game, e.g. to hand an
+   * away player's seat to someone else. A single seat that is taken changes hands.
+   */
+  assign(hostId: string, playerId: string, seat: SeatId | null): Result<void> {
+    const host = this.hostOrFail(hostId);
+    if (!host.ok) return host;
+    const target = this.members.get(playerId);
+    if (!target) return fail(ErrorCode.NO_SUCH_PLAYER, 'That player is not in this room.');
+    if (target.kind !== 'player') return fail(ErrorCode.NOT_A_PLAYER, `${target.nickname} is watching; spectators cannot take seats.`);
+    if (target.seat === seat) return ok(undefined);
+    if (seat !== null) {
+      const spec = this.seats.find((s) => s.id === seat);
+      if (!spec) return fail(ErrorCode.SEAT_TAKEN, `There is no seat "${seat}".`);
+      const holders = this.players.filter((p) => p.seat === seat);
+      if (holders.length >= spec.max) {
+        if (spec.max !== 1) return fail(ErrorCode.SEAT_TAKEN, `${spec.label} is full.`);
+        holders[0]!.seat = null;
+      }
+    }
+    target.seat = seat;
+    this.touch();
+    return ok(undefined);
+  }
+
+  /** The host makes another player the host. */
+  transferHost(hostId: string, playerId: string): Result<void> {
+    const host = this.hostOrFail(hostId);
+    if (!host.ok) return host;
+    const target = this.members.get(playerId);
+    if (!target) return fail(ErrorCode.NO_SUCH_PLAYER, 'That player is not in this room.');
+    if (target.kind !== 'player') return fail(ErrorCode.NOT_A_PLAYER, 'Only a player can be the host.');
+    if (playerId === hostId) return ok(undefined);
+    this.hostId = playerId;
+    this.touch();
+    return ok(undefined);
+  }
+
+  /** The host removes someone for good: they may not rejoin this room. */
+  kick(hostId: string, playerId: string): Result<Member> {
+    const host = this.hostOrFail(hostId);
+    if (!host.ok) return host;
+    if (playerId === hostId) return fail(ErrorCode.BAD_REQUEST, 'You cannot kick yourself; leave the room instead.');
+    const target = this.members.get(playerId);
+    if (!target) return fail(ErrorCode.NO_SUCH_PLAYER, 'That player is not in this room.');
+    this.members.delete(playerId);
+    this.banned.add(playerId);
+    this.touch();
+    return ok(target);
+  }
+
+  /** Adds a chat line from a member. Chat is not part of the snapshot, so no version change. */
+  say(playerId: string, text: string, now: number): Result<ChatMessage> {
+    const member = this.memberOrFail(playerId);
+    if (!member.ok) return member;
+    const m = member.value;
+    const message: ChatMessage = {
+      id: this.nextChatId++,
+      code: this.code,
+      from: m.id,
+      nickname: m.nickname,
+      spectator: m.kind === 'spectator',
+      text,
+      at: now,
+    };
+    this.chat.push(message);
+    if (this.chat.length > LIMITS.chatHistory) this.chat.shift();
+    return ok(message);
+  }
+
+  /**
+   * Applies the grace time to away players at `now`: in the lobby their seat is freed
+   * (they leave the room); in a game they stay listed as away for the host to replace.
+   * A host away past the grace time hands the role to a connected player, if any.
+   */
+  expireAway(now: number, graceMs: number): void {
+    const expired = (m: Member) => m.kind === 'player' && m.awaySince !== null && now - m.awaySince >= graceMs;
+    if (this.phase === 'lobby') {
+      for (const m of [...this.members.values()]) {
+        if (!expired(m)) continue;
+        this.members.delete(m.id);
+        this.touch();
+      }
+    }
+    const host = this.hostId === null ? undefined : this.members.get(this.hostId);
+    if (host && !expired(host)) return;
+    const connected = this.players.find((p) => p.connections > 0);
+    const next = connected?.id ?? host?.id ?? this.players[0]?.id ?? null;
+    if (next !== this.hostId) {
+      this.hostId = next;
+      this.touch();
+    }
+  }
+
+  /** The next moment after `now` when `expireAway` has something to do, or null. */
+  nextGraceDeadline(now: number, graceMs: number): number | null {
+    let first: number | null = null;
+    for (const m of this.members.values()) {
+      // Mid-game only the host's absence matters: players keep their seats until replaced.
+      if (m.kind !== 'player' || m.awaySince === null) continue;
+      if (this.phase !== 'lobby' && m.id !== this.hostId) continue;
+      const at = m.awaySince + graceMs;
+      if (at > now && (first === null || at < first)) first = at;
+    }
+    return first;
   }
 
   /** Changes visibility and game settings (host only, in the lobby). */

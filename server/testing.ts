@@ -14,7 +14,7 @@ import {
   type RoomSnapshot,
   type ServerToClientEvents,
 } from '../game/protocol';
-import { attachParlor, type Parlor, type ParlorOptions } from './parlor';
+import { attachParlor, type ConfigOverrides, type Parlor, type ParlorOptions } from './parlor';
 
 /** A typed browser-side socket. */
 export type ClientSocket = Socket<ServerToClientEvents, ClientToServerEvents>;
@@ -26,13 +26,25 @@ export interface TestServer {
   close(): Promise<void>;
 }
 
-/** Starts Parlor's realtime server (no Next.js) on 127.0.0.1 and a free port. */
+/** Limits generous enough that tests which are not about rate limits never meet them. */
+export const RELAXED_LIMITS = {
+  roomsPerIp: 10_000,
+  rates: Object.fromEntries(
+    (['action', 'actionPerIp', 'chat', 'create', 'join'] as const).map((kind) => [kind, { points: 100_000, durationSec: 1 }]),
+  ),
+} satisfies ConfigOverrides;
+
+/**
+ * Starts Parlor's realtime server (no Next.js) on 127.0.0.1 and a free port, with
+ * {@link RELAXED_LIMITS} unless `options.config` says otherwise.
+ */
 export async function startTestServer(options: ParlorOptions = {}): Promise<TestServer> {
   const http = createServer((_req, res) => {
     res.statusCode = 404;
     res.end();
   });
-  const parlor = attachParlor(http, options);
+  const config = { ...RELAXED_LIMITS, ...options.config, rates: { ...RELAXED_LIMITS.rates, ...options.config?.rates } };
+  const parlor = attachParlor(http, { ...options, config });
   await new Promise<void>((resolve) => http.listen(0, '127.0.0.1', resolve));
   const { port } = http.address() as AddressInfo;
   return { url: `http://127.0.0.1:${port}`, parlor, close: () => parlor.close() };

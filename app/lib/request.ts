@@ -42,6 +42,18 @@ export function request<E extends RequestEvent>(
   });
 }
 
+/**
+ * What to show for a refused request: the server's message, except that a rate limit
+ * says in plain words how long to wait ("Slow down: try again in 3 s").
+ */
+export function refusalMessage(reply: { code: string; message: string; retryAfterMs?: number }): string {
+  if (reply.code === ErrorCode.RATE_LIMITED) {
+    const seconds = Math.max(1, Math.ceil((reply.retryAfterMs ?? 1000) / 1000));
+    return `Slow down: try again in ${seconds} s`;
+  }
+  return reply.message;
+}
+
 function failure<T>(message: string): T {
   const reply: Response = { ok: false, code: ErrorCode.INTERNAL, message };
   return reply as T;

@@ -1,5 +1,5 @@
 import { createStore } from 'zustand/vanilla';
-import type { JoinResult, RoomSnapshot } from '@/game/protocol';
+import { LIMITS, type ChatMessage, type JoinResult, type RemovalReason, type RoomSnapshot } from '@/game/protocol';
 import type { ErrorCode } from '@/game/errors';
 
 /** Where this tab is in its connection to the room. */
@@ -42,6 +42,14 @@ export interface RoomData {
   readonly joinFailure: JoinFailure | null;
   /** Server clock minus this browser's clock (ms), from the newest snapshot; corrects countdowns. */
   readonly clockOffset: number;
+  /** The room chat, oldest first, at most `LIMITS.chatHistory` lines, no duplicate ids. */
+  readonly chat: readonly ChatMessage[];
+  /** Set when the server took this tab out of the room; the page then shows why instead of the room. */
+  readonly removed: RemovalReason | null;
+  /** The server said it is restarting; cleared by the next successful join. */
+  readonly restarting: boolean;
+  /** This tab asked to leave ("Leave room"), so a 'left' notice is our own doing, not another tab's. */
+  readonly leaving: boolean;
 }
 
 /** Actions of one room page's store. Socket handlers call these; components only read. */
@@ -53,6 +61,14 @@ export interface RoomActions {
   setStatus(status: ConnectionStatus): void;
   joinFailed(failure: JoinFailure): void;
   setError(message: string | null): void;
+  /** Adds a chat line unless its id is already there; keeps the newest `LIMITS.chatHistory`. */
+  addChat(message: ChatMessage): void;
+  /** The server took this tab out of the room. */
+  removedFrom(reason: RemovalReason): void;
+  /** Forgets a removal so the page can join again (after "Rejoin"). */
+  clearRemoval(): void;
+  setRestarting(restarting: boolean): void;
+  setLeaving(leaving: boolean): void;
 }
 
 /** The whole store state. */
@@ -75,6 +91,10 @@ export function createRoomStore(code: string) {
     error: null,
     joinFailure: null,
     clockOffset: 0,
+    chat: [],
+    removed: null,
+    restarting: false,
+    leaving: false,
 
     applySnapshot(snapshot) {
       // Another room's update can arrive while we switch rooms; it is not ours to show.
@@ -88,7 +108,9 @@ export function createRoomStore(code: string) {
     },
 
     joined(result) {
-      set({ you: result.you, as: result.as, status: 'joined', joinFailure: null });
+      // The ack's chat is the server's truth after any gap (a reconnect, a restart): start from it.
+      const chat = (result.chat ?? []).slice(-LIMITS.chatHistory);
+      set({ you: result.you, as: result.as, status: 'joined', joinFailure: null, restarting: false, chat });
       get().applySnapshot(result.snapshot);
     },
 
@@ -102,6 +124,36 @@ export function createRoomStore(code: string) {
 
     setError(error) {
       set({ error });
+    },
+
+    addChat(message) {
+      if (message.code !== get().code) return;
+      const { chat } = get();
+      // Ids increase per room, so a duplicate (a resend around a rejoin) is at or below the last one.
+      const last = chat[chat.length - 1];
+      if (last && message.id <= last.id) {
+        if (chat.some((line) => line.id === message.id)) return;
+        const merged = [...chat, message].sort((a, b) => a.id - b.id);
+        set({ chat: merged.slice(-LIMITS.chatHistory) });
+        return;
+      }
+      set({ chat: [...chat, message].slice(-LIMITS.chatHistory) });
+    },
+
+    removedFrom(removed) {
+      set({ removed, restarting: false });
+    },
+
+    clearRemoval() {
+      set({ removed: null, status: 'connecting', snapshot: null, chat: [] });
+    },
+
+    setRestarting(restarting) {
+      set({ restarting });
+    },
+
+    setLeaving(leaving) {
+      set({ leaving });
     },
   }));
 }

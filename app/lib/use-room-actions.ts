@@ -3,7 +3,7 @@
 import { useMemo } from 'react';
 import type { CodewordsMove } from '@/game/codewords/types';
 import { getSocket } from './socket';
-import { request, type RequestEvent, type RequestPayload } from './request';
+import { refusalMessage, request, type RequestEvent, type RequestPayload } from './request';
 import { useRoomStoreApi } from './room-store-context';
 
 /** Settings the host sends from the lobby form; a missing field keeps its current value. */
@@ -22,6 +22,17 @@ export interface RoomActionsApi {
   move(move: CodewordsMove): Promise<boolean>;
   /** Switches a spectator to a player by joining again. */
   playInstead(nickname: string): Promise<boolean>;
+  /** Host: removes a player or spectator for good. */
+  kick(playerId: string): Promise<boolean>;
+  /** Host: puts a player in a seat, or none (`null`); mid-game this hands the seat over. */
+  assign(playerId: string, seat: string | null): Promise<boolean>;
+  /** Host: makes another player the host. */
+  makeHost(playerId: string): Promise<boolean>;
+  /**
+   * Sends a chat line. Resolves null when sent (the line itself arrives as 'chat:message'),
+   * else the message to show next to the chat box (not in the page's alert).
+   */
+  sendChat(text: string): Promise<string | null>;
 }
 
 /**
@@ -39,7 +50,7 @@ export function useRoomActions(): RoomActionsApi {
       // getSocket() here, not at render: render also runs on the server.
       const reply = await request(getSocket(), event, payload);
       if (!reply.ok) {
-        store.getState().setError(reply.message);
+        store.getState().setError(refusalMessage(reply));
         return false;
       }
       store.getState().setError(null);
@@ -53,10 +64,17 @@ export function useRoomActions(): RoomActionsApi {
       rematch: () => send('room:rematch', { code }),
       backToLobby: () => send('room:lobby', { code }),
       move: (move) => send('game:move', { code, move }),
+      kick: (playerId) => send('room:kick', { code, playerId }),
+      assign: (playerId, seat) => send('room:assign', { code, playerId, seat }),
+      makeHost: (playerId) => send('room:host', { code, playerId }),
+      async sendChat(text) {
+        const reply = await request(getSocket(), 'chat:send', { code, text });
+        return reply.ok ? null : refusalMessage(reply);
+      },
       async playInstead(nickname) {
         const reply = await request(getSocket(), 'room:join', { code, nickname, as: 'player' });
         if (!reply.ok) {
-          store.getState().setError(reply.message);
+          store.getState().setError(refusalMessage(reply));
           return false;
         }
         store.getState().joined(reply);

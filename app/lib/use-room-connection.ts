@@ -1,7 +1,8 @@
 'use client';
 
 import { useEffect } from 'react';
-import type { RoomSnapshot } from '@/game/protocol';
+import { ErrorCode } from '@/game/errors';
+import type { ChatMessage, RemovalReason, RoomSnapshot } from '@/game/protocol';
 import { getSocket, type AppSocket } from './socket';
 import { request } from './request';
 import { useRoomStoreApi } from './room-store-context';
@@ -38,6 +39,16 @@ function connectErrorMessage(error: Error & { data?: unknown }): string {
 }
 
 /**
+ * How long to wait before reconnecting after the server closed the connection on purpose
+ * (a restart): the hint from 'server:restarting' if any, spread by ±50% so a whole room of
+ * tabs does not knock at the same instant. Failures after that use socket.io's own backoff.
+ */
+function reconnectDelay(hintMs: number | null): number {
+  const base = Math.min(Math.max(hintMs ?? 500, 250), 5000);
+  return Math.round(base * (0.5 + Math.random()));
+}
+
+/**
  * Joins the room as `as` with `nickname` and keeps this page's store in step with the
  * server: applies each 'room:state', resyncs on a version gap, rejoins after every
  * reconnect (same token, so the same seat), and leaves when the page goes away.
@@ -50,16 +61,26 @@ export function useRoomConnection(nickname: string, as: 'player' | 'spectator', 
     const socket = getSocket();
     const { code } = store.getState();
     let active = true;
+    // The last 'server:restarting' hint, and the timers this effect owns.
+    let restartHintMs: number | null = null;
+    let reconnectTimer: ReturnType<typeof setTimeout> | null = null;
+    let retryTimer: ReturnType<typeof setTimeout> | null = null;
     cancelPendingLeave(code);
 
     async function join() {
+      // Taken out of the room (kicked, expired, left elsewhere): do not walk back in on a reconnect.
+      if (store.getState().removed) return;
       store.getState().setStatus('connecting');
       // After "Play instead" the store remembers the new role; rejoins keep it.
       const role = store.getState().as ?? as;
       const reply = await request(socket, 'room:join', { code, nickname, as: role });
       if (!active) return;
       if (reply.ok) store.getState().joined(reply);
-      else if (socket.connected) store.getState().joinFailed({ code: reply.code, message: reply.message });
+      else if (reply.code === ErrorCode.RATE_LIMITED) {
+        // Many rejoins at once (a restart, a flaky network): wait as told, then try again.
+        if (retryTimer) clearTimeout(retryTimer);
+        retryTimer = setTimeout(() => void join(), (reply.retryAfterMs ?? 1000) + Math.random() * 500);
+      } else if (socket.connected) store.getState().joinFailed({ code: reply.code, message: reply.message });
       // Not connected any more: the next 'connect' will try again.
     }
 
@@ -72,14 +93,38 @@ export function useRoomConnection(nickname: string, as: 'player' | 'spectator', 
       if (store.getState().applySnapshot(snapshot) === 'gap') void sync();
     }
 
+    function onChat(message: ChatMessage) {
+      store.getState().addChat(message);
+    }
+
+    function onRemoved(notice: { code: string; reason: RemovalReason }) {
+      if (notice.code !== code) return;
+      // Our own "Leave room" also tells this tab; it is already on its way home.
+      if (notice.reason === 'left' && store.getState().leaving) return;
+      store.getState().removedFrom(notice.reason);
+    }
+
+    function onRestarting(notice: { reconnectInMs: number }) {
+      restartHintMs = notice.reconnectInMs;
+      store.getState().setRestarting(true);
+    }
+
     function onConnect() {
       void join();
     }
 
     function onDisconnect(reason: string) {
-      store.getState().setStatus('offline');
-      // The server closed us on purpose (e.g. a restart); socket.io does not retry that by itself.
-      if (reason === 'io server disconnect') socket.connect();
+      if (!store.getState().removed) store.getState().setStatus('offline');
+      // The server closed us on purpose (e.g. a restart); socket.io does not retry that by
+      // itself. Retry after a spread-out delay; if the server is still down, socket.io's
+      // reconnection backoff takes over from that first attempt.
+      if (reason === 'io server disconnect') {
+        if (reconnectTimer) clearTimeout(reconnectTimer);
+        reconnectTimer = setTimeout(() => {
+          reconnectTimer = null;
+          if (!socket.connected) socket.connect();
+        }, reconnectDelay(restartHintMs));
+      }
     }
 
     function onConnectError(error: Error) {
@@ -93,6 +138,9 @@ export function useRoomConnection(nickname: string, as: 'player' | 'spectator', 
     }
 
     socket.on('room:state', onState);
+    socket.on('chat:message', onChat);
+    socket.on('room:removed', onRemoved);
+    socket.on('server:restarting', onRestarting);
     socket.on('connect', onConnect);
     socket.on('disconnect', onDisconnect);
     socket.on('connect_error', onConnectError);
@@ -101,13 +149,21 @@ export function useRoomConnection(nickname: string, as: 'player' | 'spectator', 
 
     return () => {
       active = false;
+      if (retryTimer) clearTimeout(retryTimer);
+      // A pending reconnect stays wanted after unmount (the socket is shared by every page),
+      // so it is left to fire; it only calls connect() on a disconnected socket.
       socket.off('room:state', onState);
+      socket.off('chat:message', onChat);
+      socket.off('room:removed', onRemoved);
+      socket.off('server:restarting', onRestarting);
       socket.off('connect', onConnect);
       socket.off('disconnect', onDisconnect);
       socket.off('connect_error', onConnectError);
       // Walking away from a running game must not give up the seat: the player stays a
       // member (their tab still counts as present) and finds the same seat on return.
-      const { snapshot, you } = store.getState();
+      const { snapshot, you, removed } = store.getState();
+      // Already out of the room: nothing to leave.
+      if (removed) return;
       const seated = snapshot?.players.some((p) => p.id === you && p.seat !== null);
       if (!(snapshot?.phase === 'playing' && seated)) scheduleLeave(socket, code);
     };

@@ -15,6 +15,9 @@ import type {
 } from './types';
 import { BOARD_SIZE, DEFAULT_WORDS } from './words';
 
+/** The clue log keeps at most this many clues (the oldest go first). */
+export const MAX_LOG_ENTRIES = 200;
+
 /**
  * Codewords rules as pure functions: deal, apply a move, advance the timer.
  *
@@ -124,7 +127,8 @@ function giveClue(state: CodewordsState, word: string, count: unknown): Result<C
   return ok({
     ...state,
     turn: { ...state.turn, phase: 'guess', clue: clue.value, guesses: 0, guessesLeft: guessesAllowed(clue.value.count) },
-    log: [...state.log, entry],
+    // Bounded: a game of endless timed-out turns must not grow without limit.
+    log: [...state.log, entry].slice(-MAX_LOG_ENTRIES),
   });
 }
 

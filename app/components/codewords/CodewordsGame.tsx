@@ -3,6 +3,7 @@
 import { codewordsView, parseSeat } from '@/app/lib/codewords';
 import { useRoomStore } from '@/app/lib/room-store-context';
 import { selectIsHost, selectIsSpectator, selectMe, selectSnapshot } from '@/app/lib/room-selectors';
+import { ChatPanel } from '../room/ChatPanel';
 import { Board } from './Board';
 import { ClueForm } from './ClueForm';
 import { ClueLog } from './ClueLog';
@@ -51,6 +52,7 @@ export function CodewordsGame() {
         <aside className="game-side">
           <ClueLog log={view.log} />
           <GamePlayers />
+          <ChatPanel />
         </aside>
       </div>
     </div>

@@ -2,7 +2,8 @@
 
 import { parseSeat, seatLabel } from '@/app/lib/codewords';
 import { useRoomStore } from '@/app/lib/room-store-context';
-import { selectIsSpectator, selectMe, selectSnapshot } from '@/app/lib/room-selectors';
+import { selectIsHost, selectIsSpectator, selectMe, selectSnapshot } from '@/app/lib/room-selectors';
+import { HostPlayerControls } from '../room/HostPlayerControls';
 import { PlayerName } from '../room/PlayerName';
 import { SeatJoinButton } from '../room/SeatJoinButton';
 
@@ -19,6 +20,7 @@ export function GamePlayers() {
   const me = useRoomStore(selectMe);
   const you = useRoomStore((state) => state.you);
   const isSpectator = useRoomStore(selectIsSpectator);
+  const isHost = useRoomStore(selectIsHost);
   if (!snapshot) return null;
 
   const players = [...snapshot.players].sort((a, b) => seatOrder(a.seat) - seatOrder(b.seat));
@@ -39,11 +41,17 @@ export function GamePlayers() {
             <li key={player.id} className={team ? `player-row player-${team}` : 'player-row'}>
               <PlayerName player={player} isYou={player.id === you} isHost={player.id === snapshot.hostId} />
               <span className="player-seat">{player.seat ? seatLabel(player.seat) : 'No seat'}</span>
+              <HostPlayerControls player={player} />
             </li>
           );
         })}
       </ul>
       <p className="muted">{snapshot.spectators} watching</p>
+      {isHost && snapshot.phase === 'playing' && players.some((p) => p.seat !== null && !p.connected) && (
+        <p className="hint">
+          Someone is away. As the host you can hand their seat to another player: Manage, then Seat.
+        </p>
+      )}
       {lateSeats.length > 0 && (
         <div className="button-row">
           {lateSeats.map((seat) => (

@@ -17,9 +17,11 @@ export function JoinFailed({
   onChangeNickname: () => void;
 }) {
   const notFound = failure.code === ErrorCode.ROOM_NOT_FOUND;
+  const kicked = failure.code === ErrorCode.KICKED;
+  const heading = notFound ? 'Room not found' : kicked ? "You can't rejoin this room" : 'Could not join the room';
   return (
     <section className="card narrow" aria-labelledby="join-failed-heading">
-      <h1 id="join-failed-heading">{notFound ? 'Room not found' : 'Could not join the room'}</h1>
+      <h1 id="join-failed-heading">{heading}</h1>
       <p role="alert">{failure.message}</p>
       <div className="button-row">
         {failure.code === ErrorCode.ROOM_FULL && (
@@ -37,7 +39,8 @@ export function JoinFailed({
             Reload
           </button>
         ) : (
-          !notFound && (
+          !notFound &&
+          !kicked && (
             <button type="button" className="button" onClick={onRetry}>
               Try again
             </button>

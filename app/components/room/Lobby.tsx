@@ -1,6 +1,7 @@
 'use client';
 
 import { TEAMS } from '@/app/lib/codewords';
+import { ChatPanel } from './ChatPanel';
 import { SettingsPanel } from './SettingsPanel';
 import { StartPanel } from './StartPanel';
 import { TeamColumn } from './TeamColumn';
@@ -19,6 +20,7 @@ export function Lobby() {
       <div className="lobby-side">
         <UnseatedPlayers />
         <SettingsPanel />
+        <ChatPanel />
       </div>
     </div>
   );

@@ -2,7 +2,7 @@
 
 import { useRouter } from 'next/navigation';
 import { useState } from 'react';
-import { useRoomStore } from '@/app/lib/room-store-context';
+import { useRoomStore, useRoomStoreApi } from '@/app/lib/room-store-context';
 import { selectIsSpectator } from '@/app/lib/room-selectors';
 import { leaveRoom } from '@/app/lib/use-room-connection';
 import { useRoomActions } from '@/app/lib/use-room-actions';
@@ -15,10 +15,13 @@ export function RoomHeader({ nickname }: { nickname: string }) {
   const isSpectator = useRoomStore(selectIsSpectator);
   const phase = useRoomStore((state) => state.snapshot?.phase);
   const actions = useRoomActions();
+  const store = useRoomStoreApi();
   const [leaving, setLeaving] = useState(false);
 
   async function leave() {
     setLeaving(true);
+    // The server tells every tab of ours that we left, this one included: not news here.
+    store.getState().setLeaving(true);
     await leaveRoom(code);
     router.push('/');
   }

@@ -9,6 +9,7 @@ import { CodewordsGame } from '../codewords/CodewordsGame';
 import { ConnectionBanner } from './ConnectionBanner';
 import { JoinFailed } from './JoinFailed';
 import { Lobby } from './Lobby';
+import { RemovedNotice } from './RemovedNotice';
 import { RoomHeader } from './RoomHeader';
 
 /**
@@ -32,6 +33,20 @@ export function RoomSession({
   const snapshot = useRoomStore(selectSnapshot);
   const joinFailure = useRoomStore((state) => state.joinFailure);
   const error = useRoomStore((state) => state.error);
+  const removed = useRoomStore((state) => state.removed);
+
+  if (removed) {
+    return (
+      <RemovedNotice
+        code={store.getState().code}
+        reason={removed}
+        onRejoin={() => {
+          store.getState().clearRemoval();
+          setAttempt((n) => n + 1);
+        }}
+      />
+    );
+  }
 
   if (joinFailure) {
     return (

@@ -5,6 +5,7 @@ import type { Team } from '@/game/codewords/types';
 import { parseSeat, TEAM_NAME } from '@/app/lib/codewords';
 import { useRoomStore } from '@/app/lib/room-store-context';
 import { selectIsSpectator, selectMe, selectSnapshot } from '@/app/lib/room-selectors';
+import { HostPlayerControls } from './HostPlayerControls';
 import { PlayerName } from './PlayerName';
 import { LeaveSeatButton, SeatJoinButton } from './SeatJoinButton';
 
@@ -54,8 +55,9 @@ function SeatBox({ seat, mySeat, canSit }: { seat: SeatSpec; mySeat: string | nu
       ) : (
         <ul className="seat-players">
           {sitters.map((player) => (
-            <li key={player.id}>
+            <li key={player.id} className="seat-player">
               <PlayerName player={player} isYou={player.id === you} isHost={player.id === snapshot.hostId} />
+              <HostPlayerControls player={player} />
             </li>
           ))}
         </ul>

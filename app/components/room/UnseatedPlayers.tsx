@@ -2,6 +2,7 @@
 
 import { useRoomStore } from '@/app/lib/room-store-context';
 import { selectSnapshot } from '@/app/lib/room-selectors';
+import { HostPlayerControls } from './HostPlayerControls';
 import { PlayerName } from './PlayerName';
 
 /** Players in the room without a seat yet, and how many people are watching. */
@@ -19,8 +20,9 @@ export function UnseatedPlayers() {
       ) : (
         <ul className="plain-list">
           {unseated.map((player) => (
-            <li key={player.id}>
+            <li key={player.id} className="seat-player">
               <PlayerName player={player} isYou={player.id === you} isHost={player.id === snapshot.hostId} />
+              <HostPlayerControls player={player} />
             </li>
           ))}
         </ul>

@@ -1,0 +1,85 @@
+/**
+ * Operator settings, each with a default that suits one server for a few friends, and
+ * each overridable by an environment variable (see README) or by tests and benches.
+ */
+
+/** A rate: at most `points` requests per `durationSec` seconds per key. */
+export interface Rate {
+  readonly points: number;
+  readonly durationSec: number;
+}
+
+/** The rate limits. Keys are a socket id or a client IP. */
+export interface Rates {
+  /** Any room or game action, per socket. */
+  readonly action: Rate;
+  /** Any room or game action, per IP (several players may share one). */
+  readonly actionPerIp: Rate;
+  /** Chat lines, per socket. */
+  readonly chat: Rate;
+  /** Room creations, per IP. */
+  readonly create: Rate;
+  /** Join attempts by code, per IP: slows down guessing private room codes. */
+  readonly join: Rate;
+}
+
+/** Everything configurable about the realtime service. */
+export interface ParlorConfig {
+  /** How long a room with nobody connected is kept: in the lobby / after a game, and during a game. */
+  readonly expiry: { readonly idleMs: number; readonly playingMs: number };
+  /** How long a disconnected player keeps a lobby seat (and the host role) before it is freed. */
+  readonly graceMs: number;
+  /** Most live rooms created from one IP. */
+  readonly roomsPerIp: number;
+  readonly rates: Rates;
+  /** Extra web origins allowed to open a socket (the server's own origin always is). */
+  readonly allowedOrigins: readonly string[];
+  /** Take the client IP from X-Forwarded-For (only behind a trusted proxy). */
+  readonly trustProxy: boolean;
+  /** How long a graceful shutdown may take before the process exits anyway. */
+  readonly shutdownMs: number;
+}
+
+/** The defaults. */
+export const DEFAULT_CONFIG: ParlorConfig = {
+  expiry: { idleMs: 10 * 60_000, playingMs: 30 * 60_000 },
+  graceMs: 2 * 60_000,
+  roomsPerIp: 20,
+  rates: {
+    action: { points: 20, durationSec: 5 },
+    actionPerIp: { points: 200, durationSec: 5 },
+    chat: { points: 5, durationSec: 10 },
+    create: { points: 10, durationSec: 60 },
+    join: { points: 30, durationSec: 60 },
+  },
+  allowedOrigins: [],
+  trustProxy: false,
+  shutdownMs: 10_000,
+};
+
+function number(env: NodeJS.ProcessEnv, name: string, fallback: number): number {
+  const raw = env[name];
+  if (raw === undefined || raw === '') return fallback;
+  const value = Number(raw);
+  if (!Number.isFinite(value) || value < 0) throw new Error(`${name} must be a non-negative number, got "${raw}"`);
+  return value;
+}
+
+/** Reads the configuration from environment variables, falling back to the defaults. */
+export function configFromEnv(env: NodeJS.ProcessEnv = process.env): ParlorConfig {
+  const d = DEFAULT_CONFIG;
+  return {
+    ...d,
+    expiry: {
+      idleMs: number(env, 'ROOM_IDLE_MINUTES', d.expiry.idleMs / 60_000) * 60_000,
+      playingMs: number(env, 'ROOM_PLAYING_MINUTES', d.expiry.playingMs / 60_000) * 60_000,
+    },
+    graceMs: number(env, 'SEAT_GRACE_SECONDS', d.graceMs / 1000) * 1000,
+    roomsPerIp: number(env, 'ROOMS_PER_IP', d.roomsPerIp),
+    allowedOrigins: (env.ALLOWED_ORIGINS ?? '')
+      .split(',')
+      .map((o) => o.trim())
+      .filter(Boolean),
+    trustProxy: env.TRUST_PROXY === '1' || env.TRUST_PROXY === 'true',
+  };
+}
