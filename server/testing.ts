@@ -71,9 +71,15 @@ export interface TestClient {
 }
 
 /** Connects a client over websocket with its own (or a given) token. */
-export async function connectClient(url: string, token = newToken(), auth?: object): Promise<TestClient> {
+export async function connectClient(
+  url: string,
+  token = newToken(),
+  auth?: object,
+  extraHeaders?: Record<string, string>,
+): Promise<TestClient> {
   const socket: ClientSocket = connect(url, {
     auth: auth ?? { token, protocol: PROTOCOL_VERSION },
+    extraHeaders,
     transports: ['websocket'],
     forceNew: true,
     reconnection: false,

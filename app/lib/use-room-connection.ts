@@ -73,9 +73,13 @@ export function useRoomConnection(nickname: string, as: 'player' | 'spectator', 
       store.getState().setStatus('connecting');
       // After "Play instead" the store remembers the new role; rejoins keep it.
       const role = store.getState().as ?? as;
+      // A rejoin (we were in the room before this reconnect) that finds no room means the
+      // room closed while we were away, or a restart lost it: say so, not "not found".
+      const wasIn = store.getState().snapshot !== null;
       const reply = await request(socket, 'room:join', { code, nickname, as: role });
       if (!active) return;
       if (reply.ok) store.getState().joined(reply);
+      else if (reply.code === ErrorCode.ROOM_NOT_FOUND && wasIn) store.getState().removedFrom('expired');
       else if (reply.code === ErrorCode.RATE_LIMITED) {
         // Many rejoins at once (a restart, a flaky network): wait as told, then try again.
         if (retryTimer) clearTimeout(retryTimer);

@@ -10,7 +10,8 @@ const COPY: Record<RemovalReason, { heading: string; body: (code: string) => str
   },
   expired: {
     heading: 'This room has closed',
-    body: (code) => `Room ${code} was closed because nobody was connected to it for a while. Start a new one from the home page.`,
+    body: (code) =>
+      `Room ${code} is gone: rooms close after nobody has been connected for a while, and a server restart can end them too. Start a new one from the home page.`,
   },
   left: {
     heading: 'You left this room in another tab',
