@@ -7,6 +7,7 @@
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import next from 'next';
+import { configFromEnv } from './server/config';
 import { logger } from './server/logger';
 import { attachParlor } from './server/parlor';
 import { freePort } from './server/port';
@@ -25,7 +26,8 @@ async function main(): Promise<void> {
   const httpServer = createServer((req, res) => {
     void handle(req, res);
   });
-  const parlor = attachParlor(httpServer);
+  const config = configFromEnv();
+  const parlor = attachParlor(httpServer, { config, playerIdSecret: process.env.PLAYER_ID_SECRET });
 
   await new Promise<void>((resolve, reject) => {
     httpServer.once('error', reject);
@@ -39,13 +41,26 @@ async function main(): Promise<void> {
     if (closing) return;
     closing = true;
     logger.info({ signal }, 'shutting down');
-    // Never hang on a stuck connection: exit after 10 s whatever happens.
-    setTimeout(() => process.exit(0), 10_000).unref();
-    void parlor.close().finally(() => process.exit(0));
+    // Never hang on a stuck connection: exit when the shutdown budget is spent.
+    setTimeout(() => {
+      logger.warn('shutdown took too long; exiting');
+      process.exit(0);
+    }, config.shutdownMs).unref();
+    void parlor.close().finally(() => {
+      logger.info('stopped');
+      process.exit(0);
+    });
   };
   process.on('SIGTERM', () => shutdown('SIGTERM'));
   process.on('SIGINT', () => shutdown('SIGINT'));
 }
+
+// A bug must show in the logs (level 50+, which the browser tests watch for), not vanish.
+process.on('unhandledRejection', (reason) => logger.error({ err: reason }, 'unhandled rejection'));
+process.on('uncaughtException', (error) => {
+  logger.fatal({ err: error }, 'uncaught exception');
+  process.exit(1);
+});
 
 main().catch((error: unknown) => {
   logger.fatal({ err: error }, 'Parlor failed to start');

@@ -65,6 +65,24 @@ function number(env: NodeJS.ProcessEnv, name: string, fallback: number): number 
   return value;
 }
 
+/** `RATE_JOIN=30/60` style: points per seconds. */
+function rate(env: NodeJS.ProcessEnv, name: string, fallback: Rate): Rate {
+  const raw = env[name];
+  if (raw === undefined || raw === '') return fallback;
+  const match = /^(\d+)\/(\d+)$/.exec(raw.trim());
+  if (!match) throw new Error(`${name} must look like POINTS/SECONDS (e.g. 30/60), got "${raw}"`);
+  return { points: Number(match[1]), durationSec: Number(match[2]) };
+}
+
+/** The environment variable of each rate: RATE_ACTION, RATE_ACTION_PER_IP, RATE_CHAT, RATE_CREATE, RATE_JOIN. */
+const RATE_VARS: Record<keyof Rates, string> = {
+  action: 'RATE_ACTION',
+  actionPerIp: 'RATE_ACTION_PER_IP',
+  chat: 'RATE_CHAT',
+  create: 'RATE_CREATE',
+  join: 'RATE_JOIN',
+};
+
 /** Reads the configuration from environment variables, falling back to the defaults. */
 export function configFromEnv(env: NodeJS.ProcessEnv = process.env): ParlorConfig {
   const d = DEFAULT_CONFIG;
@@ -76,6 +94,9 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env): ParlorConfi
     },
     graceMs: number(env, 'SEAT_GRACE_SECONDS', d.graceMs / 1000) * 1000,
     roomsPerIp: number(env, 'ROOMS_PER_IP', d.roomsPerIp),
+    rates: Object.fromEntries(
+      (Object.keys(RATE_VARS) as (keyof Rates)[]).map((kind) => [kind, rate(env, RATE_VARS[kind], d.rates[kind])]),
+    ) as unknown as Rates,
     allowedOrigins: (env.ALLOWED_ORIGINS ?? '')
       .split(',')
       .map((o) => o.trim())
