@@ -1,4 +1,4 @@
-import { expect, type Browser, type Locator, type Page } from '@playwright/test';
+import { expect, type Browser, type Locator, type Page, type WebSocketRoute } from '@playwright/test';
 
 /** The URL of the server started by global-setup. */
 export function parlorUrl(path = '/'): string {
@@ -18,13 +18,60 @@ export interface SeenCard {
 }
 
 /**
+ * A player's network link that a test can cut, whatever the browser does on its own.
+ *
+ * `context.setOffline(true)` makes new requests fail, but whether it also closes a
+ * websocket that is already open depends on the Chromium build (recent ones do, older
+ * ones left it open until Socket.IO's ping timeout, about 45 s later). So the page's
+ * Socket.IO websockets are routed through Playwright (`page.routeWebSocket`) and
+ * forwarded to the real server untouched; cutting the link closes both ends of every one
+ * of them, which both the page and the server see at once, and refuses new ones until the
+ * link is restored. setOffline covers the rest (page loads, long-polling fallback).
+ */
+class Link {
+  private cut = false;
+  private readonly open = new Set<{ page: WebSocketRoute; server: WebSocketRoute }>();
+
+  constructor(private readonly page: Page) {}
+
+  async install(): Promise<void> {
+    await this.page.routeWebSocket(/\/socket\.io\//, (ws) => {
+      if (this.cut) {
+        // Like a refused connection: the page's socket closes and Socket.IO backs off.
+        void ws.close({ code: 1006, reason: 'offline' }).catch(() => {});
+        return;
+      }
+      const pair = { page: ws, server: ws.connectToServer() };
+      this.open.add(pair);
+      ws.onClose(() => this.open.delete(pair));
+    });
+  }
+
+  async goOffline(): Promise<void> {
+    this.cut = true;
+    await this.page.context().setOffline(true);
+    for (const pair of [...this.open]) {
+      this.open.delete(pair);
+      await pair.server.close().catch(() => {});
+      await pair.page.close({ code: 1006, reason: 'offline' }).catch(() => {});
+    }
+  }
+
+  async goOnline(): Promise<void> {
+    this.cut = false;
+    await this.page.context().setOffline(false);
+  }
+}
+
+/**
  * One person at the table: a browser context of their own (so their own session token)
  * and the page objects' vocabulary for what they do. Every frame their websocket
  * receives is kept, to check what reached their browser.
  */
 export class Player {
-  /** Socket.IO text frames received by this page, in order. */
+  /** Socket.IO text frames received by this page, in order (not kept for a cuttable link). */
   readonly frames: string[] = [];
+  private link: Link | null = null;
 
   private constructor(
     readonly name: string,
@@ -37,10 +84,98 @@ export class Player {
     });
   }
 
-  /** Opens a new browser context for a person called `name`. */
-  static async open(browser: Browser, name: string): Promise<Player> {
+  /**
+   * Opens a new browser context for a person called `name`. With `cuttable`, the page's
+   * websockets go through a {@link Link} so the test can take this player offline.
+   */
+  static async open(browser: Browser, name: string, options: { cuttable?: boolean } = {}): Promise<Player> {
     const context = await browser.newContext();
-    return new Player(name, await context.newPage());
+    const player = new Player(name, await context.newPage());
+    if (options.cuttable) {
+      player.link = new Link(player.page);
+      await player.link.install();
+    }
+    return player;
+  }
+
+  /** Cuts this player's network: the page and the server both see the socket drop now. */
+  async goOffline(): Promise<void> {
+    if (!this.link) throw new Error(`${this.name} was not opened with { cuttable: true }`);
+    await this.link.goOffline();
+  }
+
+  /** Restores the network; the page reconnects on its own (Socket.IO's backoff). */
+  async goOnline(): Promise<void> {
+    if (!this.link) throw new Error(`${this.name} was not opened with { cuttable: true }`);
+    await this.link.goOnline();
+  }
+
+  /** Opens the room link and watches (the prompt's "Watch"). */
+  async watchByLink(code: string): Promise<void> {
+    await this.page.goto(parlorUrl(`/r/${code}?watch=1`));
+    await this.page.getByLabel('Nickname').fill(this.name);
+    await this.page.getByRole('button', { name: 'Watch' }).click();
+    await expect(this.page.getByText('You are watching')).toBeVisible();
+  }
+
+  /** Clicks "Leave room" and waits for the home page. */
+  async leaveRoom(): Promise<void> {
+    await this.page.getByRole('button', { name: 'Leave room' }).click();
+    await this.page.waitForURL(parlorUrl('/'));
+  }
+
+  /**
+   * A listed player's row, found by their exact nickname (lobby seats, unseated list or
+   * the in-game players list).
+   */
+  playerRow(name: string): Locator {
+    // Chat lines are list items too; they live in the chat's log and are not player rows.
+    return this.page.locator('li:not([role="log"] li)').filter({ has: this.page.getByText(name, { exact: true }) });
+  }
+
+  /** Host: opens the "Manage NAME" panel of a player (if it is not open yet). */
+  async manage(name: string): Promise<void> {
+    const toggle = this.page.getByRole('button', { name: `Manage ${name}`, exact: true });
+    if ((await toggle.getAttribute('aria-expanded')) !== 'true') await toggle.click();
+    await expect(toggle).toHaveAttribute('aria-expanded', 'true');
+  }
+
+  /** Host: "Kick NAME", then confirms. */
+  async kick(name: string): Promise<void> {
+    await this.manage(name);
+    await this.confirmKick(name);
+  }
+
+  /** Host: clicks a visible "Kick NAME" (a player panel or a spectator's chat line) and confirms. */
+  async confirmKick(name: string): Promise<void> {
+    await this.page.getByRole('button', { name: `Kick ${name}`, exact: true }).click();
+    await this.page.getByRole('button', { name: `Yes, kick ${name}`, exact: true }).click();
+  }
+
+  /** Host: picks a seat ("Red spymaster", "No seat", ...) in "Seat for NAME". */
+  async assignSeat(name: string, seat: string): Promise<void> {
+    await this.manage(name);
+    await this.page.getByLabel(`Seat for ${name}`, { exact: true }).selectOption({ label: seat });
+  }
+
+  /** The chat's message list. */
+  get chatLog(): Locator {
+    return this.page.getByRole('log', { name: 'Chat messages' });
+  }
+
+  /** Sends a chat line and waits until it shows in this page's chat. */
+  async say(text: string): Promise<void> {
+    await this.page.getByLabel('Message', { exact: true }).fill(text);
+    await this.page.getByRole('button', { name: 'Send', exact: true }).click();
+    await expect(this.chatLine(this.name, text)).toBeVisible();
+  }
+
+  /** A chat line by its author and text. */
+  chatLine(author: string, text: string): Locator {
+    return this.chatLog
+      .getByRole('listitem')
+      .filter({ has: this.page.getByText(author, { exact: true }) })
+      .filter({ hasText: text });
   }
 
   /** Creates a public room from the home page and returns its code. */

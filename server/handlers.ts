@@ -78,7 +78,11 @@ export function registerHandlers(socket: ParlorSocket, { hub, limits, log, ignor
             return ack(rateLimited(waitMs));
           }
           const parsed = (schemas[event] as unknown as ZodType<Payload<E>>).safeParse(args.length > 1 ? args[0] : undefined);
-          if (!parsed.success) return ack({ ok: false, code: ErrorCode.BAD_REQUEST, message: describe(parsed.error.issues) });
+          if (!parsed.success) {
+            // A bad nickname is the one schema failure a person (not a bug) causes: own code, so the UI can offer to fix it.
+            const code = parsed.error.issues[0]?.path[0] === 'nickname' ? ErrorCode.NICKNAME_INVALID : ErrorCode.BAD_REQUEST;
+            return ack({ ok: false, code, message: describe(parsed.error.issues) });
+          }
           ack(toResponse(run(parsed.data)));
         } catch (error) {
           log.error({ err: error, event, player: socket.data.playerId }, 'handler failed');

@@ -68,6 +68,13 @@ describe('hostile and broken payloads', () => {
     attacker.close();
   });
 
+  it('names a bad nickname with its own code', async () => {
+    const c = await connectClient(server.url);
+    const answer = await c.request('room:create', { nickname: '\u0000  ', public: true });
+    expect(answer).toMatchObject({ ok: false, code: ErrorCode.NICKNAME_INVALID, message: 'nickname: Pick a nickname' });
+    c.close();
+  });
+
   it('refuses a handshake without a valid token or with another protocol version', async () => {
     await expect(connectClient(server.url, undefined, {})).rejects.toMatchObject({ data: { code: ErrorCode.BAD_AUTH } });
     await expect(connectClient(server.url, undefined, { token: 'short', protocol: PROTOCOL_VERSION })).rejects.toMatchObject({
