@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { ErrorCode } from '../errors';
-import { deadline, move, outcome, setup, tick } from './rules';
+import { deadline, MAX_LOG_ENTRIES, move, outcome, setup, tick } from './rules';
 import { CODEWORDS_SEATS, otherTeam } from './seats';
 import { as, first, hidden, play, SAFE_CLUE, start, tryMove, unwrap } from './testing';
 import type { ClueCount, CodewordsState, Team } from './types';
@@ -411,5 +411,19 @@ describe('timer', () => {
 
   it('never ticks without a timer', () => {
     expect(tick(start(), 10 ** 12)).toBeNull();
+  });
+});
+
+describe('bounds', () => {
+  it('keeps the clue log to the latest MAX_LOG_ENTRIES clues however long the game runs', () => {
+    let s = start({ seed: 5, settings: { turnSeconds: 15 }, now: 0 });
+    for (let i = 0; i < MAX_LOG_ENTRIES + 20; i++) {
+      const now = s.turn.deadline! - 1;
+      s = play(s, `${s.turn.team}:spymaster`, { type: 'clue', word: SAFE_CLUE, count: 1 }, now);
+      s = tick(s, s.turn.deadline!)!;
+    }
+    expect(s.log).toHaveLength(MAX_LOG_ENTRIES);
+    expect(s.log.every((e) => e.ended === 'timeout')).toBe(true);
+    expect(s.turn.number).toBe(MAX_LOG_ENTRIES + 21);
   });
 });
