@@ -40,6 +40,9 @@ export interface ParlorConfig {
   readonly shutdownMs: number;
 }
 
+/** Environment variables as read here (process.env or a plain object in tests). */
+export type Env = Readonly<Record<string, string | undefined>>;
+
 /** The defaults. */
 export const DEFAULT_CONFIG: ParlorConfig = {
   expiry: { idleMs: 10 * 60_000, playingMs: 30 * 60_000 },
@@ -57,7 +60,7 @@ export const DEFAULT_CONFIG: ParlorConfig = {
   shutdownMs: 10_000,
 };
 
-function number(env: NodeJS.ProcessEnv, name: string, fallback: number): number {
+function number(env: Env, name: string, fallback: number): number {
   const raw = env[name];
   if (raw === undefined || raw === '') return fallback;
   const value = Number(raw);
@@ -66,7 +69,7 @@ function number(env: NodeJS.ProcessEnv, name: string, fallback: number): number 
 }
 
 /** `RATE_JOIN=30/60` style: points per seconds. */
-function rate(env: NodeJS.ProcessEnv, name: string, fallback: Rate): Rate {
+function rate(env: Env, name: string, fallback: Rate): Rate {
   const raw = env[name];
   if (raw === undefined || raw === '') return fallback;
   const match = /^(\d+)\/(\d+)$/.exec(raw.trim());
@@ -84,7 +87,7 @@ const RATE_VARS: Record<keyof Rates, string> = {
 };
 
 /** Reads the configuration from environment variables, falling back to the defaults. */
-export function configFromEnv(env: NodeJS.ProcessEnv = process.env): ParlorConfig {
+export function configFromEnv(env: Env = process.env): ParlorConfig {
   const d = DEFAULT_CONFIG;
   return {
     ...d,
