@@ -10,7 +10,8 @@ export default defineConfig({
   globalSetup: './e2e/global-setup.ts',
   fullyParallel: true,
   workers: 2,
-  timeout: 90_000,
+  // A five-browser game takes about a minute on 2 cores; leave room for a loaded machine.
+  timeout: 180_000,
   expect: { timeout: 10_000 },
   forbidOnly: !!process.env.CI,
   reporter: process.env.CI ? [['list'], ['json', { outputFile: '.playwright-report.json' }]] : [['list']],

@@ -38,12 +38,16 @@ class Link {
     await this.page.routeWebSocket(/\/socket\.io\//, (ws) => {
       if (this.cut) {
         // Like a refused connection: the page's socket closes and Socket.IO backs off.
-        void ws.close({ code: 1006, reason: 'offline' }).catch(() => {});
+        void ws.close({ code: 1001, reason: 'offline' }).catch(() => {});
         return;
       }
       const pair = { page: ws, server: ws.connectToServer() };
       this.open.add(pair);
-      ws.onClose(() => this.open.delete(pair));
+      // A handler here turns off Playwright's forwarding of the page's close, so forward it.
+      ws.onClose((code, reason) => {
+        this.open.delete(pair);
+        void pair.server.close({ code, reason }).catch(() => {});
+      });
     });
   }
 
@@ -53,7 +57,7 @@ class Link {
     for (const pair of [...this.open]) {
       this.open.delete(pair);
       await pair.server.close().catch(() => {});
-      await pair.page.close({ code: 1006, reason: 'offline' }).catch(() => {});
+      await pair.page.close({ code: 1001, reason: 'offline' }).catch(() => {});
     }
   }
 
@@ -76,6 +80,8 @@ export class Player {
   private constructor(
     readonly name: string,
     readonly page: Page,
+    /** The server this person uses; the run's shared one unless a test starts its own. */
+    private readonly baseUrl: string | null = null,
   ) {
     page.on('websocket', (ws) => {
       ws.on('framereceived', ({ payload }) => {
@@ -88,14 +94,23 @@ export class Player {
    * Opens a new browser context for a person called `name`. With `cuttable`, the page's
    * websockets go through a {@link Link} so the test can take this player offline.
    */
-  static async open(browser: Browser, name: string, options: { cuttable?: boolean } = {}): Promise<Player> {
+  static async open(
+    browser: Browser,
+    name: string,
+    options: { cuttable?: boolean; baseUrl?: string } = {},
+  ): Promise<Player> {
     const context = await browser.newContext();
-    const player = new Player(name, await context.newPage());
+    const player = new Player(name, await context.newPage(), options.baseUrl ?? null);
     if (options.cuttable) {
       player.link = new Link(player.page);
       await player.link.install();
     }
     return player;
+  }
+
+  /** A URL on this person's server. */
+  url(path = '/'): string {
+    return this.baseUrl ? new URL(path, this.baseUrl).toString() : parlorUrl(path);
   }
 
   /** Cuts this player's network: the page and the server both see the socket drop now. */
@@ -112,7 +127,7 @@ export class Player {
 
   /** Opens the room link and watches (the prompt's "Watch"). */
   async watchByLink(code: string): Promise<void> {
-    await this.page.goto(parlorUrl(`/r/${code}?watch=1`));
+    await this.page.goto(this.url(`/r/${code}?watch=1`));
     await this.page.getByLabel('Nickname').fill(this.name);
     await this.page.getByRole('button', { name: 'Watch' }).click();
     await expect(this.page.getByText('You are watching')).toBeVisible();
@@ -121,7 +136,7 @@ export class Player {
   /** Clicks "Leave room" and waits for the home page. */
   async leaveRoom(): Promise<void> {
     await this.page.getByRole('button', { name: 'Leave room' }).click();
-    await this.page.waitForURL(parlorUrl('/'));
+    await this.page.waitForURL(this.url('/'));
   }
 
   /**
@@ -180,7 +195,7 @@ export class Player {
 
   /** Creates a public room from the home page and returns its code. */
   async createRoom(): Promise<string> {
-    await this.page.goto(parlorUrl('/'));
+    await this.page.goto(this.url('/'));
     await this.page.getByLabel('Nickname').fill(this.name);
     await this.page.getByLabel('Public room', { exact: true }).check();
     await this.page.getByRole('button', { name: 'Create room' }).click();
@@ -192,7 +207,7 @@ export class Player {
 
   /** Opens the room link a friend sent and joins as a player. */
   async joinByLink(code: string): Promise<void> {
-    await this.page.goto(parlorUrl(`/r/${code}`));
+    await this.page.goto(this.url(`/r/${code}`));
     await this.page.getByLabel('Nickname').fill(this.name);
     await this.page.getByRole('button', { name: 'Join as player' }).click();
     await expect(this.page.getByRole('button', { name: 'Join red as operative' })).toBeVisible();
@@ -200,7 +215,7 @@ export class Player {
 
   /** Types the code on the home page. */
   async joinByCode(code: string): Promise<void> {
-    await this.page.goto(parlorUrl('/'));
+    await this.page.goto(this.url('/'));
     await this.page.getByLabel('Nickname').fill(this.name);
     await this.page.getByLabel('Room code').fill(code.toLowerCase());
     await this.page.getByRole('button', { name: 'Join', exact: true }).click();
@@ -211,7 +226,7 @@ export class Player {
 
   /** Finds the room in the home page's public list and clicks Watch. */
   async watchFromList(code: string): Promise<void> {
-    await this.page.goto(parlorUrl('/'));
+    await this.page.goto(this.url('/'));
     await this.page.getByRole('button', { name: `Watch room ${code}` }).click();
     await this.page.waitForURL(new RegExp(`/r/${code}\\?watch=1$`));
     await this.page.getByLabel('Nickname').fill(this.name);

@@ -131,6 +131,14 @@ export function useRoomConnection(nickname: string, as: 'player' | 'spectator', 
       }
     }
 
+    // Back online after a network drop: socket.io may be sleeping in a backoff of up to
+    // several seconds; start a fresh attempt now (disconnect() also resets the backoff).
+    function onOnline() {
+      if (socket.connected) return;
+      socket.disconnect();
+      socket.connect();
+    }
+
     function onConnectError(error: Error) {
       if (socket.active) {
         // A transport problem: socket.io keeps retrying.
@@ -148,6 +156,7 @@ export function useRoomConnection(nickname: string, as: 'player' | 'spectator', 
     socket.on('connect', onConnect);
     socket.on('disconnect', onDisconnect);
     socket.on('connect_error', onConnectError);
+    window.addEventListener('online', onOnline);
     // Already connected (e.g. we came from the home page): join now; otherwise 'connect' will.
     if (socket.connected) void join();
 
@@ -163,6 +172,7 @@ export function useRoomConnection(nickname: string, as: 'player' | 'spectator', 
       socket.off('connect', onConnect);
       socket.off('disconnect', onDisconnect);
       socket.off('connect_error', onConnectError);
+      window.removeEventListener('online', onOnline);
       // Walking away from a running game must not give up the seat: the player stays a
       // member (their tab still counts as present) and finds the same seat on return.
       const { snapshot, you, removed } = store.getState();

@@ -68,7 +68,10 @@ export function HostPlayerControls({ player }: { player: PlayerView }) {
             disabled={pending}
             onClick={() => void run(() => actions.makeHost(player.id))}
           >
-            Make <span className="visually-hidden">{player.nickname} </span>host
+            {/* One inline span: in the button's flex box a bare "Make " would lose its space. */}
+            <span>
+              Make <span className="visually-hidden">{player.nickname} </span>host
+            </span>
           </button>
           <KickButton playerId={player.id} nickname={player.nickname} />
         </span>

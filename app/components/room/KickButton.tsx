@@ -1,6 +1,6 @@
 'use client';
 
-import { useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { useRoomActions } from '@/app/lib/use-room-actions';
 
 /**
@@ -11,6 +11,16 @@ export function KickButton({ playerId, nickname }: { playerId: string; nickname:
   const actions = useRoomActions();
   const [confirming, setConfirming] = useState(false);
   const [pending, setPending] = useState(false);
+  const kickButton = useRef<HTMLButtonElement>(null);
+  // After "Cancel", focus goes back to "Kick NAME" rather than to the top of the page.
+  const returnFocus = useRef(false);
+
+  useEffect(() => {
+    if (!confirming && returnFocus.current) {
+      returnFocus.current = false;
+      kickButton.current?.focus();
+    }
+  }, [confirming]);
 
   async function kick() {
     setPending(true);
@@ -21,7 +31,12 @@ export function KickButton({ playerId, nickname }: { playerId: string; nickname:
 
   if (!confirming) {
     return (
-      <button type="button" className="button button-small button-danger-quiet" onClick={() => setConfirming(true)}>
+      <button
+        ref={kickButton}
+        type="button"
+        className="button button-small button-danger-quiet"
+        onClick={() => setConfirming(true)}
+      >
         Kick<span className="visually-hidden"> {nickname}</span>
       </button>
     );
@@ -32,7 +47,15 @@ export function KickButton({ playerId, nickname }: { playerId: string; nickname:
       <button type="button" className="button button-small button-danger" onClick={kick} disabled={pending} autoFocus>
         Yes, kick<span className="visually-hidden"> {nickname}</span>
       </button>
-      <button type="button" className="button button-small button-quiet" onClick={() => setConfirming(false)} disabled={pending}>
+      <button
+        type="button"
+        className="button button-small button-quiet"
+        onClick={() => {
+          returnFocus.current = true;
+          setConfirming(false);
+        }}
+        disabled={pending}
+      >
         Cancel
       </button>
     </span>

@@ -19,8 +19,8 @@ export function Lobby() {
       <StartPanel />
       <div className="lobby-side">
         <UnseatedPlayers />
-        <SettingsPanel />
         <ChatPanel />
+        <SettingsPanel />
       </div>
     </div>
   );
