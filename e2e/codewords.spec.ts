@@ -59,7 +59,6 @@ async function expectEveryoneSees(t: Table, heading: string): Promise<void> {
 }
 
 test.describe('Codewords in five browsers', () => {
-
   test('a team wins by finding all its agents; a reload keeps the seat; the key never reaches the spectator', async ({ browser }) => {
     const t = await gatherTable(browser);
     await expectKeyOnlyForSpymasters(t);
