@@ -98,6 +98,8 @@ export class Hub {
   join(socket: ParlorSocket, p: Payload<'room:join'>): Result<JoinResult> {
     const room = this.rooms.get(p.code);
     if (!room) return fail(ErrorCode.ROOM_NOT_FOUND, `No room has the code ${p.code}. Check the code or create a new room.`);
+    // The request may have waited (rate limits); a socket that left meanwhile must not be counted in.
+    if (socket.disconnected) return fail(ErrorCode.NOT_IN_ROOM, 'The connection closed before the join.');
     const playerId = socket.data.playerId;
     const alreadyHere = socket.rooms.has(channel.room(room.code));
     const joined = room.join(playerId, p.nickname, p.as);
@@ -196,13 +198,9 @@ export class Hub {
 
   /** Applies a game move; answers with the room version it produced. */
   move(socket: ParlorSocket, p: Payload<'game:move'>): Result<{ version: number }> {
-    let version = 0;
-    const result = this.act(socket, p.code, (room) => {
-      const moved = room.move(socket.data.playerId, p.move, this.opts.now());
-      version = room.version;
-      return moved;
-    });
-    return result.ok ? ok({ version }) : result;
+    const result = this.act(socket, p.code, (room) => room.move(socket.data.playerId, p.move, this.opts.now()));
+    // Read after `act`: the version moves when the action is flushed, not inside it.
+    return result.ok ? ok({ version: this.rooms.get(p.code)!.version }) : result;
   }
 
   /** The full current snapshot for this socket's audience (after a gap in versions). */

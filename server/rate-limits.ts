@@ -24,19 +24,20 @@ export class RateLimits {
   }
 
   /**
-   * Takes one point from each named budget; resolves to null when all had one to give,
-   * else to how many ms until the tightest one refills.
+   * Takes one point from each named budget in order; resolves to null when all had one
+   * to give, else to how many ms until the refusing one refills. It stops at the first
+   * refusal, so a socket flooding past its own budget cannot drain the budget it shares
+   * with everyone on its address (list the narrowest budget first).
    */
   async take(budgets: readonly (readonly [RateKind, string])[]): Promise<number | null> {
-    let waitMs: number | null = null;
     for (const [kind, key] of budgets) {
       try {
         await this.limiters[kind].consume(key);
       } catch (rejection) {
         if (!(rejection instanceof RateLimiterRes)) throw rejection;
-        waitMs = Math.max(waitMs ?? 0, rejection.msBeforeNext);
+        return rejection.msBeforeNext;
       }
     }
-    return waitMs;
+    return null;
   }
 }
