@@ -1,16 +1,32 @@
+import Link from 'next/link';
 import { HomeActions } from './components/home/HomeActions';
 import { PublicRoomList } from './components/home/PublicRoomList';
+
+// A decorative corner of a board for the hero: colour, pattern and shape, as in the game.
+const PREVIEW = ['red', 'hidden', 'blue', 'hidden', 'bystander', 'hidden', 'blue', 'hidden', 'red'] as const;
 
 /** Home: create a room, join one by code, or pick a public room to join or watch. */
 export default function HomePage() {
   return (
     <div className="home">
       <section className="hero">
-        <h1>Codewords with friends, right in your browser</h1>
-        <p>
-          Two teams, twenty-five words, one-word clues. Make a room, share the link, and play beside your video call. No
-          sign-up, no download.
-        </p>
+        <div className="hero-text">
+          <h1>Codewords with friends, right in your browser</h1>
+          <p>
+            Two teams, twenty-five words, one-word clues. Make a room, share the link, and play beside your video
+            call. No sign-up, no download.
+          </p>
+          <p>
+            <Link href="/how-to-play" className="hero-link">
+              New to Codewords? Learn the rules in two minutes
+            </Link>
+          </p>
+        </div>
+        <div className="hero-board" aria-hidden="true">
+          {PREVIEW.map((kind, index) => (
+            <span key={index} className={`hero-tile tile-${kind}`} />
+          ))}
+        </div>
       </section>
       <HomeActions />
       <PublicRoomList />

@@ -82,3 +82,17 @@ export function winReasonSentence(view: CodewordsView): string {
   if (view.winReason === 'agents' && view.winner) return `All ${TEAM_NAME[view.winner].toLowerCase()} agents were found.`;
   return '';
 }
+
+/**
+ * What this viewer is expected to do now: give the clue (their team's spymaster in the
+ * clue phase), guess (their team's operative in the guess phase), or nothing. Only for
+ * showing controls and "your turn" hints; the server decides what is allowed.
+ */
+export function myMove(snapshot: RoomSnapshot | null, seat: string | null | undefined): 'clue' | 'guess' | null {
+  const view = codewordsView(snapshot);
+  const parts = parseSeat(seat);
+  if (!view || !parts || snapshot?.phase !== 'playing' || parts.team !== view.turn.team) return null;
+  if (parts.role === 'spymaster' && view.turn.phase === 'clue') return 'clue';
+  if (parts.role === 'operative' && view.turn.phase === 'guess') return 'guess';
+  return null;
+}

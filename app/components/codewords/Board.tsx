@@ -1,17 +1,41 @@
 'use client';
 
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import type { CodewordsView } from '@/game/codewords/types';
+import { codewordsView } from '@/app/lib/codewords';
+import { useRoomStoreApi } from '@/app/lib/room-store-context';
 import { useRoomActions } from '@/app/lib/use-room-actions';
 import { BoardCard } from './BoardCard';
 
+/** Cards face up in `next` but not in `prev` (none for a new board). */
+function newlyRevealed(prev: CodewordsView | null, next: CodewordsView | null): ReadonlySet<number> {
+  const fresh = new Set<number>();
+  if (!prev || !next || prev.cards.length !== next.cards.length) return fresh;
+  next.cards.forEach((card, index) => {
+    if (card.revealed && !prev.cards[index]!.revealed && prev.cards[index]!.word === card.word) fresh.add(index);
+  });
+  return fresh;
+}
+
 /**
- * The 5x5 grid. Operatives of the active team guess by clicking; one guess at a time
- * is in flight, so a double tap cannot send two.
+ * The 5x5 grid. Operatives of the active team guess by clicking (or Enter/Space: cards are
+ * buttons); one guess at a time is in flight, so a double tap cannot send two. Cards that
+ * an update turns over animate; the ones already face up when the page opens do not.
  */
 export function Board({ view, canGuess }: { view: CodewordsView; canGuess: boolean }) {
   const actions = useRoomActions();
+  const store = useRoomStoreApi();
   const [pending, setPending] = useState<number | null>(null);
+  const [fresh, setFresh] = useState<ReadonlySet<number>>(() => new Set());
+
+  useEffect(
+    () =>
+      store.subscribe((state, previous) => {
+        if (state.snapshot === previous.snapshot) return;
+        setFresh(newlyRevealed(codewordsView(previous.snapshot), codewordsView(state.snapshot)));
+      }),
+    [store],
+  );
 
   async function guess(card: number) {
     if (pending !== null) return;
@@ -28,6 +52,7 @@ export function Board({ view, canGuess }: { view: CodewordsView; canGuess: boole
           card={card}
           clickable={canGuess && !card.revealed && pending === null}
           pending={pending === index}
+          fresh={fresh.has(index)}
           onGuess={() => void guess(index)}
         />
       ))}

@@ -1,25 +1,27 @@
 'use client';
 
 import type { CSSProperties } from 'react';
-import type { CardColor, CardView } from '@/game/codewords/types';
+import type { CardView } from '@/game/codewords/types';
 import { cardLabel } from '@/app/lib/codewords';
-
-// A shape per colour so the key does not rest on colour alone.
-const MARK: Record<CardColor, string> = { red: '◆', blue: '●', bystander: '–', assassin: '✕' };
+import { CardIcon } from './CardIcon';
 
 /**
  * One card. Its accessible name is the word, plus the colour once revealed ("WORD, red agent")
- * or, for those who hold the key, in brackets ("WORD (red)").
+ * or, for those who hold the key, in brackets ("WORD (red)"). Colours also show as a
+ * pattern (revealed) and a shape (revealed and keyed), for colour-blind players.
  */
 export function BoardCard({
   card,
   clickable,
   pending,
+  fresh,
   onGuess,
 }: {
   card: CardView;
   clickable: boolean;
   pending: boolean;
+  /** Revealed by the latest update: plays the turn-over animation. */
+  fresh: boolean;
   onGuess: () => void;
 }) {
   const classes = ['board-card'];
@@ -27,6 +29,7 @@ export function BoardCard({
   classes.push(card.revealed ? 'is-revealed' : card.color ? 'is-keyed' : 'is-hidden');
   if (clickable) classes.push('is-clickable');
   if (pending) classes.push('is-pending');
+  if (fresh) classes.push('is-fresh');
 
   return (
     <button
@@ -38,17 +41,13 @@ export function BoardCard({
       aria-busy={pending || undefined}
       onClick={clickable ? onGuess : undefined}
     >
+      {card.color && <CardIcon color={card.color} className="board-card-mark" />}
       {/* The inner box is the size container (buttons cannot be one); --chars lets the CSS fit long words. */}
       <span className="board-card-inner">
         <span className="board-card-word" style={{ '--chars': Math.max(6, card.word.length) } as CSSProperties}>
           {card.word}
         </span>
       </span>
-      {card.color && (
-        <span className="board-card-mark" aria-hidden="true">
-          {MARK[card.color]}
-        </span>
-      )}
     </button>
   );
 }

@@ -2,6 +2,7 @@
 
 import type { ClueLogEntry } from '@/game/codewords/types';
 import { colorName, countLabel, TEAM_NAME } from '@/app/lib/codewords';
+import { CardIcon } from './CardIcon';
 
 const ENDED: Record<ClueLogEntry['ended'], string> = {
   running: 'guessing…',
@@ -32,6 +33,7 @@ export function ClueLog({ log }: { log: readonly ClueLogEntry[] }) {
                 <ul className="log-guesses">
                   {entry.guesses.map((guess) => (
                     <li key={guess.card} className={`chip color-${guess.color}`}>
+                      <CardIcon color={guess.color} className="chip-icon" />
                       {guess.word}
                       <span className="visually-hidden">, {colorName(guess.color)}</span>
                     </li>

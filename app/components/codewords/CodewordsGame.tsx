@@ -3,6 +3,7 @@
 import { codewordsView, parseSeat } from '@/app/lib/codewords';
 import { useRoomStore } from '@/app/lib/room-store-context';
 import { selectIsHost, selectIsSpectator, selectMe, selectSnapshot } from '@/app/lib/room-selectors';
+import { LoadingState } from '../StateNotice';
 import { ChatPanel } from '../room/ChatPanel';
 import { Board } from './Board';
 import { ClueForm } from './ClueForm';
@@ -24,11 +25,7 @@ export function CodewordsGame() {
   const isHost = useRoomStore(selectIsHost);
   const view = codewordsView(snapshot);
   if (!snapshot || !view) {
-    return (
-      <p className="muted" role="status">
-        Dealing the cards…
-      </p>
-    );
+    return <LoadingState>Dealing the cards…</LoadingState>;
   }
 
   const seat = isSpectator ? null : parseSeat(me?.seat);
@@ -40,7 +37,7 @@ export function CodewordsGame() {
   return (
     <div className="game">
       {snapshot.phase === 'over' && <GameOverBanner view={view} isHost={isHost} />}
-      <TurnStatus view={view} playing={playing} />
+      <TurnStatus view={view} playing={playing} yourMove={canClue || canGuess} />
       <div className="game-layout">
         <div className="game-main">
           {/* Controls above the board: on a phone the board fills the screen and a form below it goes unseen. */}

@@ -19,9 +19,8 @@ export function GameOverBanner({ view, isHost }: { view: CodewordsView; isHost: 
   return (
     <section className={`game-over${view.winner ? ` winner-${view.winner}` : ''}`} aria-labelledby="game-over-heading">
       <div>
-        <h2 id="game-over-heading" aria-live="polite">
-          {winnerSentence(view) ?? 'Game over'}
-        </h2>
+        {/* The room's announcer reads the result; a live heading here would say it twice. */}
+        <h2 id="game-over-heading">{winnerSentence(view) ?? 'Game over'}</h2>
         <p>{winReasonSentence(view)}</p>
       </div>
       {isHost ? (

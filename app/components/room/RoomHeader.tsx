@@ -1,14 +1,18 @@
 'use client';
 
 import { useRouter } from 'next/navigation';
-import { useState } from 'react';
+import { useEffect, useId, useState } from 'react';
 import { useRoomStore, useRoomStoreApi } from '@/app/lib/room-store-context';
 import { selectIsSpectator } from '@/app/lib/room-selectors';
 import { leaveRoom } from '@/app/lib/use-room-connection';
 import { useRoomActions } from '@/app/lib/use-room-actions';
 import { CopyLinkButton } from './CopyLinkButton';
+import { QrCode } from './QrCode';
 
-/** The room's code in large type, the share link, and the ways out (leave) or in (play). */
+/**
+ * The room's code in large type (to read aloud), the ways to share it (copy the link,
+ * show a QR code), and the ways out (leave) or in (play).
+ */
 export function RoomHeader({ nickname }: { nickname: string }) {
   const router = useRouter();
   const code = useRoomStore((state) => state.code);
@@ -17,6 +21,12 @@ export function RoomHeader({ nickname }: { nickname: string }) {
   const actions = useRoomActions();
   const store = useRoomStoreApi();
   const [leaving, setLeaving] = useState(false);
+  const [showQr, setShowQr] = useState(false);
+  const [origin, setOrigin] = useState<string | null>(null);
+  const qrId = useId();
+
+  // The link uses the address this page was opened with (a LAN address works for phones).
+  useEffect(() => setOrigin(window.location.origin), []);
 
   async function leave() {
     setLeaving(true);
@@ -28,25 +38,37 @@ export function RoomHeader({ nickname }: { nickname: string }) {
 
   return (
     <div className="room-header">
-      <h1 className="room-title">
-        <span className="room-title-label">Room</span> <span className="room-code">{code}</span>
-      </h1>
-      <div className="room-header-actions">
-        {isSpectator && (
-          <>
-            <span className="badge badge-watching">You are watching</span>
-            {phase === 'lobby' && (
-              <button type="button" className="button" onClick={() => void actions.playInstead(nickname)}>
-                Play instead
-              </button>
-            )}
-          </>
-        )}
-        <CopyLinkButton code={code} />
-        <button type="button" className="button button-quiet" onClick={leave} disabled={leaving}>
-          Leave room
-        </button>
+      <div className="room-header-top">
+        <h1 className="room-title">
+          <span className="room-title-label">Room</span> <span className="room-code">{code}</span>
+        </h1>
+        <div className="room-header-actions">
+          {isSpectator && (
+            <>
+              <span className="badge badge-watching">You are watching</span>
+              {phase === 'lobby' && (
+                <button type="button" className="button" onClick={() => void actions.playInstead(nickname)}>
+                  Play instead
+                </button>
+              )}
+            </>
+          )}
+          <CopyLinkButton code={code} />
+          <button
+            type="button"
+            className="button"
+            aria-expanded={showQr}
+            aria-controls={showQr ? qrId : undefined}
+            onClick={() => setShowQr((open) => !open)}
+          >
+            Show QR code
+          </button>
+          <button type="button" className="button button-quiet" onClick={leave} disabled={leaving}>
+            Leave room
+          </button>
+        </div>
       </div>
+      {showQr && origin && <QrCode id={qrId} url={`${origin}/r/${code}`} />}
     </div>
   );
 }

@@ -3,6 +3,7 @@
 import { useState } from 'react';
 import { saveNickname, useStoredNickname } from '@/app/lib/nickname';
 import { RoomStoreProvider } from '@/app/lib/room-store-context';
+import { LoadingState } from '../StateNotice';
 import { NicknamePrompt } from './NicknamePrompt';
 import { RoomSession } from './RoomSession';
 
@@ -22,11 +23,7 @@ export function RoomPage({ code, watch }: { code: string; watch: boolean }) {
 
   // localStorage is unknown until hydration; render a neutral placeholder until then.
   if (stored === null) {
-    return (
-      <p className="muted" role="status">
-        Opening room {code}…
-      </p>
-    );
+    return <LoadingState>Opening room {code}…</LoadingState>;
   }
 
   const entry: Entry | null = chosen ?? (stored ? { nickname: stored, as: watch ? 'spectator' : 'player' } : null);

@@ -4,9 +4,12 @@ import { useState } from 'react';
 import { useRoomConnection } from '@/app/lib/use-room-connection';
 import { useRoomStore, useRoomStoreApi } from '@/app/lib/room-store-context';
 import { selectSnapshot } from '@/app/lib/room-selectors';
+import { useTurnTitle } from '@/app/lib/use-turn-title';
 import { ErrorAlert } from '../ErrorAlert';
+import { LoadingState } from '../StateNotice';
 import { CodewordsGame } from '../codewords/CodewordsGame';
 import { ConnectionBanner } from './ConnectionBanner';
+import { GameAnnouncer } from './GameAnnouncer';
 import { JoinFailed } from './JoinFailed';
 import { Lobby } from './Lobby';
 import { RemovedNotice } from './RemovedNotice';
@@ -28,6 +31,7 @@ export function RoomSession({
   const [mode, setMode] = useState(as);
   const [attempt, setAttempt] = useState(0);
   useRoomConnection(nickname, mode, attempt);
+  useTurnTitle();
 
   const store = useRoomStoreApi();
   const snapshot = useRoomStore(selectSnapshot);
@@ -63,11 +67,7 @@ export function RoomSession({
   }
 
   if (!snapshot) {
-    return (
-      <p className="muted" role="status">
-        Joining room {store.getState().code}…
-      </p>
-    );
+    return <LoadingState>Joining room {store.getState().code}…</LoadingState>;
   }
 
   return (
@@ -76,6 +76,8 @@ export function RoomSession({
       <ConnectionBanner />
       <ErrorAlert message={error} onDismiss={() => store.getState().setError(null)} />
       {snapshot.phase === 'lobby' ? <Lobby /> : <CodewordsGame />}
+      {/* Last in the page: what it announces is already on screen above, for sighted players. */}
+      <GameAnnouncer />
     </div>
   );
 }

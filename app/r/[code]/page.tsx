@@ -3,6 +3,7 @@ import Link from 'next/link';
 import { redirect } from 'next/navigation';
 import { roomCodeSchema } from '@/game/protocol';
 import { RoomPage } from '@/app/components/room/RoomPage';
+import { StateNotice } from '@/app/components/StateNotice';
 
 interface Props {
   params: Promise<{ code: string }>;
@@ -26,13 +27,18 @@ export default async function Page({ params, searchParams }: Props) {
   const parsed = roomCodeSchema.safeParse(raw);
   if (!parsed.success) {
     return (
-      <section className="card narrow">
-        <h1>That is not a room code</h1>
-        <p>Room codes are 4 to 6 letters and digits, like ABCD.</p>
-        <Link href="/" className="button button-primary">
-          Back home
-        </Link>
-      </section>
+      <StateNotice
+        tone="warning"
+        heading="That is not a room code"
+        headingId="bad-code-heading"
+        actions={
+          <Link href="/" className="button button-primary">
+            Back home
+          </Link>
+        }
+      >
+        <p>Room codes are 4 to 6 letters and digits, like ABCD (no 0, O, 1, I or L). Check the link you were sent.</p>
+      </StateNotice>
     );
   }
   if (parsed.data !== raw) redirect(`/r/${parsed.data}${watch ? '?watch=1' : ''}`);

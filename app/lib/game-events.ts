@@ -1,0 +1,79 @@
+import type { RoomSnapshot } from '@/game/protocol';
+import type { CardColor, ClueCount, Team } from '@/game/codewords/types';
+import { codewordsView, colorName, countLabel, TEAM_NAME } from './codewords';
+
+/**
+ * What happened between two snapshots of a room, as the players would say it. The server
+ * sends whole snapshots, not events, so the client compares the previous view with the new
+ * one; after a reconnect the gap may hold several moves, and only what is still visible
+ * (new face-up cards, the current turn and clue, the result) is reported.
+ */
+export type GameEvent =
+  | { readonly type: 'new-game'; readonly team: Team }
+  | { readonly type: 'clue'; readonly team: Team; readonly word: string; readonly count: ClueCount }
+  | { readonly type: 'reveal'; readonly word: string; readonly color: CardColor; readonly team: Team }
+  | { readonly type: 'turn'; readonly team: Team; readonly timeout: boolean }
+  | { readonly type: 'win'; readonly team: Team };
+
+/** The events that lead from `prev` to `next`, in the order they happened. */
+export function gameEvents(prev: RoomSnapshot | null, next: RoomSnapshot | null): GameEvent[] {
+  const after = codewordsView(next);
+  if (!prev || !next || !after || next.phase === 'lobby') return [];
+  if (next.gameNumber !== prev.gameNumber || (prev.phase === 'lobby' && next.phase === 'playing')) {
+    const events: GameEvent[] = [{ type: 'new-game', team: after.turn.team }];
+    if (after.turn.clue) events.push({ type: 'clue', team: after.turn.team, ...after.turn.clue });
+    return events;
+  }
+  const before = codewordsView(prev);
+  // The first view this page sees: the page itself shows the state, nothing to announce.
+  if (!before || before.cards.length !== after.cards.length) return [];
+
+  const events: GameEvent[] = [];
+  const fresh = new Set<number>();
+  after.cards.forEach((card, index) => {
+    if (card.revealed && card.color && !before.cards[index]!.revealed) fresh.add(index);
+  });
+  // The log says who guessed each card and in which order.
+  for (const entry of after.log) {
+    for (const guess of entry.guesses) {
+      if (!fresh.delete(guess.card)) continue;
+      events.push({ type: 'reveal', word: guess.word, color: guess.color, team: entry.team });
+    }
+  }
+  // Cards the (bounded) log no longer lists: still say what they were.
+  for (const index of fresh) {
+    const card = after.cards[index]!;
+    events.push({ type: 'reveal', word: card.word, color: card.color!, team: before.turn.team });
+  }
+
+  if (after.winner && !before.winner) {
+    events.push({ type: 'win', team: after.winner });
+    return events;
+  }
+  if (next.phase !== 'playing') return events;
+  if (after.turn.number !== before.turn.number) {
+    const ended = after.log.findLast((entry) => entry.team === before.turn.team);
+    const timeout = ended?.ended === 'timeout' && after.turn.number === before.turn.number + 1;
+    events.push({ type: 'turn', team: after.turn.team, timeout });
+    if (after.turn.clue) events.push({ type: 'clue', team: after.turn.team, ...after.turn.clue });
+  } else if (after.turn.clue && !before.turn.clue) {
+    events.push({ type: 'clue', team: after.turn.team, ...after.turn.clue });
+  }
+  return events;
+}
+
+/** An event as the live region reads it: "Red spymaster: TREE 2", "APPLE: red agent". */
+export function announcement(event: GameEvent): string {
+  switch (event.type) {
+    case 'new-game':
+      return `New game. ${TEAM_NAME[event.team]} team's turn`;
+    case 'clue':
+      return `${TEAM_NAME[event.team]} spymaster: ${event.word} ${countLabel(event.count)}`;
+    case 'reveal':
+      return `${event.word}: ${colorName(event.color)}`;
+    case 'turn':
+      return `${event.timeout ? "Time's up. " : ''}${TEAM_NAME[event.team]} team's turn`;
+    case 'win':
+      return `${TEAM_NAME[event.team]} team wins!`;
+  }
+}

@@ -1,0 +1,38 @@
+'use client';
+
+import { useEffect } from 'react';
+import { myMove } from './codewords';
+import { useRoomStore } from './room-store-context';
+
+const BASE_ICON = '/icon.svg';
+// The site icon with an amber dot: "something for you here" in a row of tabs.
+const TURN_ICON = `data:image/svg+xml,${encodeURIComponent(
+  '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 32 32"><rect width="32" height="32" rx="7" fill="#5b3cc4"/><path d="M16 6l9 10-9 10-9-10z" fill="#fff"/><circle cx="25" cy="7" r="6.5" fill="#f5a400" stroke="#fff" stroke-width="2"/></svg>',
+)}`;
+
+/**
+ * Shows in the browser tab when it is this player's move: "● Your turn · Room ABCD · Parlor"
+ * and a dotted favicon, so a player who switched to their video call sees it at a glance.
+ */
+export function useTurnTitle(): void {
+  const code = useRoomStore((state) => state.code);
+  const yourTurn = useRoomStore((state) => {
+    if (state.as === 'spectator') return false;
+    const seat = state.snapshot?.players.find((player) => player.id === state.you)?.seat;
+    return myMove(state.snapshot, seat) !== null;
+  });
+
+  useEffect(() => {
+    const title = `Room ${code} · Parlor`;
+    const turnTitle = `● Your turn · ${title}`;
+    document.title = yourTurn ? turnTitle : title;
+    const icons = [...document.querySelectorAll<HTMLLinkElement>('link[rel~="icon"]')];
+    const originals = icons.map((icon) => icon.getAttribute('href'));
+    if (yourTurn) for (const icon of icons) icon.href = TURN_ICON;
+    return () => {
+      icons.forEach((icon, index) => icon.setAttribute('href', originals[index] ?? BASE_ICON));
+      // Only undo our own title: on the way to another page, Next.js sets that page's.
+      if (document.title === turnTitle) document.title = title;
+    };
+  }, [code, yourTurn]);
+}
