@@ -29,6 +29,11 @@ export function gameEvents(prev: RoomSnapshot | null, next: RoomSnapshot | null)
   if (!before || before.cards.length !== after.cards.length) return [];
 
   const events: GameEvent[] = [];
+  // A clue given in the turn still running came before any of this turn's guesses.
+  const sameTurn = after.turn.number === before.turn.number;
+  if (sameTurn && after.turn.clue && !before.turn.clue) {
+    events.push({ type: 'clue', team: after.turn.team, ...after.turn.clue });
+  }
   const fresh = new Set<number>();
   after.cards.forEach((card, index) => {
     if (card.revealed && card.color && !before.cards[index]!.revealed) fresh.add(index);
@@ -51,13 +56,11 @@ export function gameEvents(prev: RoomSnapshot | null, next: RoomSnapshot | null)
     return events;
   }
   if (next.phase !== 'playing') return events;
-  if (after.turn.number !== before.turn.number) {
+  if (!sameTurn) {
     const ended = after.log.findLast((entry) => entry.team === before.turn.team);
     const timeout = ended?.ended === 'timeout' && after.turn.number === before.turn.number + 1;
     events.push({ type: 'turn', team: after.turn.team, timeout });
     if (after.turn.clue) events.push({ type: 'clue', team: after.turn.team, ...after.turn.clue });
-  } else if (after.turn.clue && !before.turn.clue) {
-    events.push({ type: 'clue', team: after.turn.team, ...after.turn.clue });
   }
   return events;
 }
