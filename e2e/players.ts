@@ -1,4 +1,21 @@
-import { expect, type Browser, type Locator, type Page, type WebSocketRoute } from '@playwright/test';
+import { randomBytes } from 'node:crypto';
+import {
+  expect,
+  type Browser,
+  type BrowserContextOptions,
+  type Locator,
+  type Page,
+  type WebSocketRoute,
+} from '@playwright/test';
+import { io, type Socket } from 'socket.io-client';
+import type { CodewordsMove, CodewordsSeat, CodewordsView, Team } from '../game/codewords/types';
+import {
+  PROTOCOL_VERSION,
+  type ClientToServerEvents,
+  type Response,
+  type RoomSnapshot,
+  type ServerToClientEvents,
+} from '../game/protocol';
 
 /** The URL of the server started by global-setup. */
 export function parlorUrl(path = '/'): string {
@@ -6,6 +23,9 @@ export function parlorUrl(path = '/'): string {
   if (!base) throw new Error('PARLOR_URL is not set: run the tests through playwright.config.ts');
   return new URL(path, base).toString();
 }
+
+/** The site's two colour themes. */
+export type Theme = 'light' | 'dark';
 
 /** A card colour as the board's accessible names tell it. */
 export type Color = 'red' | 'blue' | 'bystander' | 'assassin';
@@ -97,9 +117,9 @@ export class Player {
   static async open(
     browser: Browser,
     name: string,
-    options: { cuttable?: boolean; baseUrl?: string } = {},
+    options: { cuttable?: boolean; baseUrl?: string; context?: BrowserContextOptions } = {},
   ): Promise<Player> {
-    const context = await browser.newContext();
+    const context = await browser.newContext(options.context);
     const player = new Player(name, await context.newPage(), options.baseUrl ?? null);
     if (options.cuttable) {
       player.link = new Link(player.page);
@@ -279,6 +299,57 @@ export class Player {
     await expect(this.page.getByRole('button', { name: new RegExp(`^${escape(word)}, `) })).toBeVisible();
   }
 
+  /** The header's theme switch, pressed when the dark theme shows. */
+  get darkModeToggle(): Locator {
+    return this.page.getByRole('button', { name: 'Dark mode', exact: true });
+  }
+
+  /** The theme the page shows, as the header's switch tells it. */
+  async theme(): Promise<Theme> {
+    return (await this.darkModeToggle.getAttribute('aria-pressed')) === 'true' ? 'dark' : 'light';
+  }
+
+  /**
+   * Switches to `theme` with the header's "Dark mode" button (if it is not shown already)
+   * and waits until the page shows it, remembers it, and has finished any transition.
+   */
+  async setTheme(theme: Theme): Promise<void> {
+    if ((await this.theme()) !== theme) {
+      await this.darkModeToggle.click();
+      await expect(this.page.locator('html')).toHaveAttribute('data-theme', theme);
+      expect(await this.page.evaluate(() => localStorage.getItem('parlor:theme'))).toBe(theme);
+    }
+    await expect(this.darkModeToggle).toHaveAttribute('aria-pressed', String(theme === 'dark'));
+    await this.settle();
+  }
+
+  /** Waits until every finite CSS animation and transition on the page has finished. */
+  async settle(): Promise<void> {
+    await this.page.waitForFunction(() =>
+      document
+        .getAnimations()
+        .every((a) => a.playState !== 'running' || a.effect?.getComputedTiming().endTime === Infinity),
+    );
+  }
+
+  /** The live region that reads the game out to screen readers. */
+  get announcements(): Locator {
+    return this.page.getByRole('status', { name: 'Game announcements' });
+  }
+
+  /**
+   * Presses Tab (Shift+Tab with `backwards`) until `target` has the focus, at most `max`
+   * times: how someone without a mouse reaches a control. Fails if it never gets there.
+   */
+  async tabTo(target: Locator, { backwards = false, max = 80 }: { backwards?: boolean; max?: number } = {}): Promise<void> {
+    await expect(target).toHaveCount(1);
+    for (let presses = 0; presses < max; presses++) {
+      if (await target.evaluate((element) => element === document.activeElement)) return;
+      await this.page.keyboard.press(backwards ? 'Shift+Tab' : 'Tab');
+    }
+    await expect(target, `${max} presses of ${backwards ? 'Shift+Tab' : 'Tab'} did not reach it`).toBeFocused({ timeout: 1 });
+  }
+
   /** Closes the browser context. */
   async close(): Promise<void> {
     await this.page.context().close();
@@ -328,4 +399,206 @@ export function expectNoHiddenColours(frames: readonly string[]): void {
     if (!view || snapshot.phase === 'over') continue;
     for (const card of view.cards) if (!card.revealed) expect(card.color).toBeNull();
   }
+}
+
+type BotSocket = Socket<ServerToClientEvents, ClientToServerEvents>;
+/** A snapshot of a Codewords room. */
+export type CodewordsSnapshot = RoomSnapshot<CodewordsView>;
+
+/**
+ * A person at the table without a browser: a socket.io client with its own session token
+ * speaking the real protocol. Tests put bots in the seats whose pages they do not look at,
+ * so a game needs two or three browsers rather than five (CI has two cores).
+ */
+export class Bot {
+  private latest: CodewordsSnapshot | null = null;
+  private readonly waiters = new Set<() => void>();
+  private code = '';
+
+  private constructor(
+    readonly name: string,
+    private readonly socket: BotSocket,
+  ) {
+    socket.on('room:state', (snapshot) => this.see(snapshot as CodewordsSnapshot));
+  }
+
+  /** Connects a new bot (a new token, so a new person) to the run's server. */
+  static async connect(name: string, baseUrl = parlorUrl()): Promise<Bot> {
+    const socket: BotSocket = io(baseUrl, {
+      auth: { token: randomBytes(24).toString('base64url'), protocol: PROTOCOL_VERSION },
+      transports: ['websocket'],
+      forceNew: true,
+      reconnection: false,
+    });
+    await new Promise<void>((resolve, reject) => {
+      socket.once('connect', () => resolve());
+      socket.once('connect_error', reject);
+    });
+    return new Bot(name, socket);
+  }
+
+  private see(snapshot: CodewordsSnapshot): void {
+    if (!this.latest || snapshot.version >= this.latest.version) this.latest = snapshot;
+    for (const wake of [...this.waiters]) wake();
+  }
+
+  /** Emits a request and resolves with its ack; a refusal fails the test. */
+  async request<T extends object = object>(event: keyof ClientToServerEvents, payload: unknown): Promise<T> {
+    const timed = this.socket.timeout(10_000);
+    // The generic event name defeats socket.io's overloads; the server parses the payload anyway.
+    const emit = timed.emitWithAck as unknown as (event: string, payload: unknown) => Promise<Response<T>>;
+    const reply = await emit.call(timed, event, payload);
+    if (!reply.ok) throw new Error(`${this.name}: ${event} was refused: ${reply.code} ${reply.message}`);
+    return reply;
+  }
+
+  /** Creates a room with default settings and joins it as its host; returns the code. */
+  async createRoom(isPublic = false): Promise<string> {
+    const settings = { turnSeconds: null, customWords: null };
+    const { code } = await this.request<{ code: string }>('room:create', { nickname: this.name, public: isPublic, settings });
+    await this.join(code);
+    return code;
+  }
+
+  /** Joins a room as a player. */
+  async join(code: string): Promise<void> {
+    this.code = code;
+    const reply = await this.request<{ snapshot: RoomSnapshot }>('room:join', { code, nickname: this.name, as: 'player' });
+    this.see(reply.snapshot as CodewordsSnapshot);
+  }
+
+  /** Takes a seat. */
+  async sit(seat: CodewordsSeat): Promise<void> {
+    await this.request('room:seat', { code: this.code, seat });
+  }
+
+  /** Makes a game move for the turn it names. */
+  async move(move: CodewordsMove): Promise<void> {
+    await this.request('game:move', { code: this.code, move });
+  }
+
+  /** The newest snapshot this bot received. */
+  get snapshot(): CodewordsSnapshot {
+    if (!this.latest) throw new Error(`${this.name} has not joined a room`);
+    return this.latest;
+  }
+
+  /** The game as this bot sees it (the key, for a spymaster). */
+  get view(): CodewordsView {
+    const view = this.snapshot.view;
+    if (!view) throw new Error(`${this.name}'s room has no game`);
+    return view;
+  }
+
+  /** Resolves with the latest snapshot once one satisfies `predicate`. */
+  until(predicate: (snapshot: CodewordsSnapshot) => boolean, timeoutMs = 10_000): Promise<CodewordsSnapshot> {
+    return new Promise((resolve, reject) => {
+      const check = () => {
+        if (this.latest && predicate(this.latest)) {
+          this.waiters.delete(check);
+          clearTimeout(timer);
+          resolve(this.latest);
+        }
+      };
+      const timer = setTimeout(() => {
+        this.waiters.delete(check);
+        reject(new Error(`${this.name}: no snapshot met the condition in ${timeoutMs} ms (version ${this.latest?.version})`));
+      }, timeoutMs);
+      this.waiters.add(check);
+      check();
+    });
+  }
+
+  /** Disconnects. */
+  close(): void {
+    this.socket.close();
+  }
+}
+
+/**
+ * A table for a game: the host (red spymaster) and the red operative in browsers, the
+ * blue team as bots, and, if asked, a spectator's browser. Lobby only: see
+ * {@link startGame} and {@link untilRedClue}.
+ */
+export interface BotTable {
+  readonly code: string;
+  /** The host, seated as red spymaster. */
+  readonly spymaster: Player;
+  readonly operative: Player;
+  readonly spectator: Player | null;
+  /** The blue team. */
+  readonly bots: { readonly spymaster: Bot; readonly operative: Bot };
+  /** Every browser at the table. */
+  readonly pages: readonly Player[];
+  /** Closes every browser context and bot. */
+  close(): Promise<void>;
+}
+
+/**
+ * Seats a table of four players and (with `spectator`) one spectator, two of the players
+ * being bots: the host creates a public room in the browser, the bots join and sit blue,
+ * the red operative opens the room link and sits, the spectator watches by the link.
+ */
+export async function seatTable(
+  browser: Browser,
+  options: { spectator?: boolean; context?: BrowserContextOptions } = {},
+): Promise<BotTable> {
+  const names = options.spectator ? ['Ana', 'Ben', 'Eve'] : ['Ana', 'Ben'];
+  const [pages, bots] = await Promise.all([
+    Promise.all(names.map((name) => Player.open(browser, name, { context: options.context }))),
+    Promise.all([Bot.connect('Cleo'), Bot.connect('Dev')]),
+  ]);
+  const [ana, ben, eve] = pages as [Player, Player, Player | undefined];
+  const [cleo, dev] = bots;
+  const code = await ana.createRoom();
+  await Promise.all([
+    cleo.join(code).then(() => cleo.sit('blue:spymaster')),
+    dev.join(code).then(() => dev.sit('blue:operative')),
+    ben.joinByLink(code).then(() => ben.takeSeat('red', 'operative')),
+    ana.takeSeat('red', 'spymaster'),
+    eve?.watchByLink(code),
+  ]);
+  return {
+    code,
+    spymaster: ana,
+    operative: ben,
+    spectator: eve ?? null,
+    bots: { spymaster: cleo, operative: dev },
+    pages,
+    async close() {
+      for (const bot of bots) bot.close();
+      await Promise.all(pages.map((page) => page.close()));
+    },
+  };
+}
+
+/** The host starts the game once every seat shows taken; every browser then shows the board. */
+export async function startGame(t: BotTable): Promise<void> {
+  await expect(t.spymaster.playerRow('Dev')).toBeVisible();
+  await t.spymaster.page.getByRole('button', { name: 'Start game' }).click();
+  await t.bots.spymaster.until((s) => s.phase === 'playing');
+  for (const p of t.pages) await expect(p.board).toHaveCount(25);
+}
+
+/**
+ * Brings the game to the red spymaster's clue: if blue starts, the blue bots play their
+ * turn (a clue, then a bystander, which passes the turn). Resolves with the blue
+ * spymaster's view, which holds the key.
+ */
+export async function untilRedClue(t: BotTable): Promise<CodewordsView> {
+  const { spymaster: cleo, operative: dev } = t.bots;
+  const { view } = await cleo.until((s) => s.phase === 'playing');
+  if (view!.turn.team === 'blue') {
+    const turn = view!.turn.number;
+    await cleo.move({ type: 'clue', word: clueFor(view!.cards), count: 1, turn });
+    await dev.move({ type: 'guess', card: view!.cards.findIndex((c) => c.color === 'bystander'), turn });
+  }
+  const snapshot = await cleo.until((s) => s.view?.turn.team === 'red' && s.view.turn.phase === 'clue');
+  await expect(t.spymaster.page.getByLabel('Clue', { exact: true })).toBeVisible();
+  return snapshot.view!;
+}
+
+/** The words of a team's face-down agents, read from a view that holds the key. */
+export function agentsOf(view: CodewordsView, team: Team): string[] {
+  return view.cards.filter((c) => c.color === team && !c.revealed).map((c) => c.word);
 }
