@@ -1,0 +1,190 @@
+/**
+ * Bots that play real Codewords games on Parlor through its real protocol: a host creates
+ * a room, four players join and sit (red spymaster, red operative, blue spymaster, blue
+ * operative), a spectator watches, the host starts. Then the spymasters give clues and the
+ * operatives guess, mostly their own agents, sometimes a bystander (which passes the turn)
+ * or an opposing agent; after two right guesses they end the turn. At the end of a game
+ * the host asks for a rematch. Every move is an acked `game:move` (or `room:rematch`) and
+ * reaches the others as a `room:state` snapshot for their audience.
+ *
+ * The bots read the board from the spymasters' snapshots (the key view); the move's key
+ * is the room version it will produce, which every snapshot carries.
+ */
+import { randomBytes } from 'node:crypto';
+import { io, type Socket } from 'socket.io-client';
+import { checkClueAgainstBoard } from '../../game/codewords/clue';
+import type { CodewordsView, Team } from '../../game/codewords/types';
+import {
+  PROTOCOL_VERSION,
+  type ClientToServerEvents,
+  type Response,
+  type RoomSnapshot,
+  type ServerToClientEvents,
+} from '../../game/protocol';
+import { MEMBERS, SPECTATOR, type Load, type RoomDriver } from '../load';
+import { within } from './relay';
+import { watchWire } from './wire';
+
+type ParlorClient = Socket<ServerToClientEvents, ClientToServerEvents>;
+type Snapshot = RoomSnapshot<CodewordsView>;
+
+/** Seats of members 0-3; member 0 is the host. */
+const SEATS = ['red:spymaster', 'red:operative', 'blue:spymaster', 'blue:operative'] as const;
+const SPYMASTER: Record<Team, number> = { red: 0, blue: 2 };
+const OPERATIVE: Record<Team, number> = { red: 1, blue: 3 };
+/** Clue words unlikely to clash with a board; each is checked with the game's own rule. */
+const CLUES = ['ZEPHYR', 'QUOKKA', 'FJORD', 'XYLOPHONE', 'KUMQUAT', 'GAZEBO', 'WALRUS', 'SPHINX', 'JIGSAW', 'BANJO'];
+
+/** Refusals seen, by code, across all rooms (a correct bot sees none). */
+export const refusals = new Map<string, number>();
+
+/** Emits an action and resolves with its ack, or rejects after 10 s. */
+async function request<T extends object>(socket: ParlorClient, event: keyof ClientToServerEvents, payload: unknown): Promise<T> {
+  const emit = socket.timeout(10_000).emitWithAck as (event: string, payload: unknown) => Promise<Response<T>>;
+  const response = await emit.call(socket.timeout(10_000), event, payload);
+  if (!response.ok) throw new Error(`${event}: ${response.code} ${response.message}`);
+  return response;
+}
+
+/** A small deterministic PRNG per room (mulberry32), so runs are comparable. */
+function prng(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+/** One room of five Parlor bots. */
+export class ParlorRoom implements RoomDriver {
+  private readonly sockets: ParlorClient[] = [];
+  private code = '';
+  /** The newest snapshot a spymaster received: it shows the whole key. */
+  private state: Snapshot | null = null;
+  private clue: { game: number; word: string } | null = null;
+  /** The version the latest move sent should produce; the next waits until the board shows it. */
+  private lastKey = 0;
+  private pendingAcks = 0;
+  private readonly random: () => number;
+
+  constructor(
+    private readonly url: string,
+    private readonly load: Load,
+    private readonly index: number,
+  ) {
+    this.random = prng(index + 1);
+  }
+
+  async open(): Promise<void> {
+    for (let member = 0; member < MEMBERS; member++) {
+      const socket: ParlorClient = io(this.url, {
+        auth: { token: randomBytes(24).toString('base64url'), protocol: PROTOCOL_VERSION },
+        transports: ['websocket'],
+        forceNew: true,
+        reconnection: false,
+      });
+      this.sockets.push(socket);
+      const wire = watchWire(socket, this.load.traffic);
+      socket.onAny((event: string, snapshot: Snapshot) => {
+        if (event !== 'room:state') return;
+        // Update the board first: the delivery may free the room for its next move.
+        if ((member === SPYMASTER.red || member === SPYMASTER.blue) && (!this.state || snapshot.version > this.state.version)) {
+          this.state = snapshot;
+        }
+        this.load.deliver(this.index, member, snapshot.version, wire.current());
+      });
+      await within(new Promise((resolve, reject) => socket.once('connect', () => resolve(undefined)).once('connect_error', reject)), 10_000, 'parlor connect');
+    }
+    const [host] = this.sockets;
+    const { code } = await request<{ code: string }>(host!, 'room:create', { nickname: `Host ${this.index}`, public: false });
+    this.code = code;
+    for (const [member, socket] of this.sockets.entries()) {
+      const as = member === SPECTATOR ? 'spectator' : 'player';
+      await request(socket, 'room:join', { code, nickname: `Bot ${this.index}.${member}`, as });
+    }
+    for (const [member, seat] of SEATS.entries()) await request(this.sockets[member]!, 'room:seat', { code, seat });
+    await request(host!, 'room:start', { code });
+    const deadline = performance.now() + 10_000;
+    while (this.state?.phase !== 'playing') {
+      if (performance.now() > deadline) throw new Error(`room ${code}: the game did not start`);
+      await new Promise((resolve) => setTimeout(resolve, 5));
+    }
+  }
+
+  send(): { key: number; mover: number } | null {
+    const s = this.state;
+    // Only after a timed-out move: the board does not show it yet, so a move made now would be stale.
+    if (!s?.view || s.version < this.lastKey) return null;
+    const key = s.version + 1;
+    this.lastKey = key;
+    if (s.phase === 'over') {
+      this.emit(0, 'room:rematch', { code: this.code }, key);
+      return { key, mover: 0 };
+    }
+    const view = s.view;
+    const { team, phase, number: turn, guesses } = view.turn;
+    if (phase === 'clue') {
+      const mover = SPYMASTER[team];
+      this.emit(mover, 'game:move', { code: this.code, move: { type: 'clue', word: this.clueFor(s), count: 2, turn } }, key);
+      return { key, mover };
+    }
+    const mover = OPERATIVE[team];
+    if (guesses >= 2) {
+      this.emit(mover, 'game:move', { code: this.code, move: { type: 'endTurn', turn } }, key);
+      return { key, mover };
+    }
+    this.emit(mover, 'game:move', { code: this.code, move: { type: 'guess', card: this.pickCard(view, team), turn } }, key);
+    return { key, mover };
+  }
+
+  describe(): string {
+    const turn = this.state?.view?.turn;
+    return `code ${this.code} version ${this.state?.version} phase ${this.state?.phase} turn ${JSON.stringify(turn)} lastKey ${this.lastKey} pendingAcks ${this.pendingAcks}`;
+  }
+
+  settled(): boolean {
+    return this.pendingAcks === 0 && (this.state?.version ?? 0) >= this.lastKey;
+  }
+
+  close(): void {
+    for (const socket of this.sockets) socket.close();
+  }
+
+  private emit(member: number, event: 'game:move' | 'room:rematch', payload: object, key: number): void {
+    const socket = this.sockets[member]!;
+    this.pendingAcks++;
+    const ack = (response: Response) => {
+      this.pendingAcks--;
+      if (response.ok) return;
+      refusals.set(response.code, (refusals.get(response.code) ?? 0) + 1);
+      // Nothing will show this move: the next one may go as soon as its turn comes.
+      if (this.lastKey === key) this.lastKey = key - 1;
+      this.load.reject(this.index, key);
+    };
+    (socket.emit as (event: string, payload: object, ack: (r: Response) => void) => void)(event, payload, ack);
+  }
+
+  /** A clue word valid for this board, by the game's own check (kept for the whole game). */
+  private clueFor(s: Snapshot): string {
+    if (this.clue?.game === s.gameNumber) return this.clue.word;
+    const words = s.view!.cards.map((c) => c.word);
+    const word = CLUES.find((c) => checkClueAgainstBoard(c, words).ok) ?? 'ZEPHYR';
+    this.clue = { game: s.gameNumber, word };
+    return word;
+  }
+
+  /** Mostly an own agent; sometimes a bystander or an opposing agent; never the assassin. */
+  private pickCard(view: CodewordsView, team: Team): number {
+    const hidden = (color: string) => view.cards.flatMap((c, i) => (!c.revealed && c.color === color ? [i] : []));
+    const roll = this.random();
+    const own = hidden(team);
+    const bystanders = hidden('bystander');
+    const theirs = hidden(team === 'red' ? 'blue' : 'red');
+    const pools = roll < 0.85 ? [own, bystanders, theirs] : roll < 0.95 ? [bystanders, own, theirs] : [theirs, own, bystanders];
+    const pool = pools.find((p) => p.length > 0) ?? own;
+    return pool[Math.floor(this.random() * pool.length)] ?? 0;
+  }
+}

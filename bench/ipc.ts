@@ -1,0 +1,111 @@
+/**
+ * Messages between the bench runner and its two child processes (a server under test and
+ * the load generator). They travel over Node's IPC channel, never over the network.
+ */
+
+/** The servers the bench knows. */
+/** In the order a run measures them: the floors, then Parlor, then boardgame.io. */
+export const SERVER_KINDS = ['ws', 'socketio', 'parlor', 'boardgameio'] as const;
+export type ServerKind = (typeof SERVER_KINDS)[number];
+
+/** Human names for reports. */
+export const SERVER_NAMES: Record<ServerKind, string> = {
+  ws: 'raw ws relay',
+  socketio: 'raw Socket.IO relay',
+  boardgameio: 'boardgame.io 0.50.2',
+  parlor: 'Parlor (Codewords)',
+};
+
+/** Memory of a server process after a full garbage collection. */
+export interface MemoryReport {
+  readonly rss: number;
+  readonly heapUsed: number;
+  readonly external: number;
+  readonly arrayBuffers: number;
+}
+
+/** Server → runner. */
+export type ServerMessage = { type: 'ready'; port: number } | ({ type: 'memory' } & MemoryReport);
+/** Runner → server. */
+export type ToServerMessage = { type: 'memory' } | { type: 'exit' };
+
+/** How one load run is shaped. */
+export interface LoadConfig {
+  readonly kind: ServerKind;
+  readonly url: string;
+  readonly serverPid: number;
+  /** Cores the server and the generator are pinned to (null when not pinned). */
+  readonly serverCore: number | null;
+  readonly generatorCore: number | null;
+  /** Rooms of 4 players and 1 spectator. */
+  readonly rooms: number;
+  /** Aggregate move rates to step through, moves per second. */
+  readonly rates: readonly number[];
+  /** Rates that run even after a failed step (so every server has a figure at them). */
+  readonly alwaysRun: readonly number[];
+  readonly warmMs: number;
+  readonly measureMs: number;
+  /** Longest wait after a step for moves still in flight. */
+  readonly drainMs: number;
+  /** A move whose deliveries are not all in after this long counts the missing ones lost. */
+  readonly moveTimeoutMs: number;
+  /** Capacity criteria. */
+  readonly p99LimitMs: number;
+  readonly lossLimit: number;
+  /** A step during which other processes took more than this % of a pinned core is measured again... */
+  readonly maxOthersPct: number;
+  /** ...at most this many times... */
+  readonly retries: number;
+  /** ...while this much time (ms) is left for waiting for quiet cores and repeating steps. */
+  readonly waitBudgetMs: number;
+}
+
+/** How an idle-memory run is shaped: this many sockets, in rooms of five, doing nothing. */
+export interface IdleConfig {
+  readonly kind: ServerKind;
+  readonly url: string;
+  readonly sockets: number;
+}
+
+/** Figures of one rate step. Latencies in ms, bytes per delivery. */
+export interface StepResult {
+  readonly rate: number;
+  /** Moves due in the measurement window. */
+  readonly moves: number;
+  /** Moves actually sent per second in the window (below `rate` when rooms were still busy). */
+  readonly sentPerSec: number;
+  readonly expected: number;
+  readonly delivered: number;
+  readonly deliveriesPerSec: number;
+  readonly lost: number;
+  /** Moves the server refused (ack with ok: false): a bench bug if ever above zero. */
+  readonly rejected: number;
+  readonly p50: number;
+  readonly p95: number;
+  readonly p99: number;
+  readonly max: number;
+  readonly serverCpuPct: number;
+  readonly serverCpuUsPerMove: number;
+  readonly serverRssMb: number;
+  readonly generatorCpuPct: number;
+  readonly otherOnServerCorePct: number | null;
+  readonly otherOnGeneratorCorePct: number | null;
+  /** Bytes on the wire (websocket frames, headers included) per delivered move per recipient. */
+  readonly bytesPerDelivery: number;
+  /** Everything the bots sent and received in the window (moves, echoes, acks), per move. */
+  readonly wireBytesPerMove: number;
+  readonly passed: boolean;
+  /** How many times the step was measured again because other processes took a pinned core. */
+  repeats: number;
+}
+
+/** Runner → generator. */
+export type ToGeneratorMessage = { type: 'load'; config: LoadConfig } | { type: 'idle'; config: IdleConfig } | { type: 'release' };
+
+/** Generator → runner. */
+export type GeneratorMessage =
+  | { type: 'progress'; text: string }
+  | { type: 'step'; result: StepResult }
+  | { type: 'connected'; sockets: number; setupMs: number }
+  | { type: 'done'; waitBudgetLeftMs?: number }
+  | { type: 'error'; message: string };

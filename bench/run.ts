@@ -1,0 +1,415 @@
+/**
+ * `npm run bench`: holds Parlor against three anchors (a raw `ws` relay, a raw Socket.IO
+ * relay, boardgame.io) with the same bots and workload, and writes docs/performance.md.
+ *
+ *   npm run bench                      full run (5-6 minutes on 2 quiet cores, at most ~11 when busy)
+ *   npm run bench -- --quick           short run (about 2 minutes), written to bench/results/
+ *   npm run bench -- --only parlor,socketio
+ *   npm run bench -- --quick --only parlor --profile   CPU profile of the Parlor server
+ *
+ * For each server: a fresh server process idles while the generator connects 2,000 sockets
+ * (memory per socket), then another fresh one takes the load steps. The server is pinned to
+ * core 0 and the generator to core 1 with `taskset`. Every child is killed at the end, on
+ * error and on Ctrl-C.
+ */
+import { spawn, execFileSync, type ChildProcess, type SpawnOptions } from 'node:child_process';
+import { mkdirSync, openSync, closeSync, readdirSync, statSync, writeFileSync, readFileSync, existsSync } from 'node:fs';
+import { cpus, release, setPriority, totalmem } from 'node:os';
+import { join, relative } from 'node:path';
+import { parseArgs } from 'node:util';
+import {
+  SERVER_KINDS,
+  SERVER_NAMES,
+  type GeneratorMessage,
+  type IdleConfig,
+  type LoadConfig,
+  type MemoryReport,
+  type ServerKind,
+  type ServerMessage,
+  type StepResult,
+  type ToGeneratorMessage,
+  type ToServerMessage,
+} from './ipc';
+import { cpuModel, loadAverage, waitForQuiet } from './proc';
+import { summariseProfile, type CpuProfile, type ProfileWindow } from './profile';
+import { renderHeadline, renderReport, writeReport, type BenchResults, type IdleResult } from './report';
+
+const ROOT = process.cwd();
+const RESULTS = join(ROOT, 'bench', 'results');
+
+const { values: flags } = parseArgs({
+  options: {
+    quick: { type: 'boolean', default: false },
+    only: { type: 'string' },
+    profile: { type: 'boolean', default: false },
+    rooms: { type: 'string' },
+    rates: { type: 'string' },
+    nice: { type: 'string' },
+    out: { type: 'string' },
+    help: { type: 'boolean', default: false },
+  },
+});
+
+if (flags.help) {
+  console.log(`npm run bench [-- --quick] [--only ${SERVER_KINDS.join(',')}] [--profile] [--rooms N] [--out FILE]
+  --quick    short steps and fewer rates (about 2 minutes); writes bench/results/quick.md
+  --only     servers to run, comma-separated (default: all, anchors first)
+  --profile  run the Parlor server under node --cpu-prof and summarise its top functions
+  --rooms    rooms of 5 sockets under load (default 100)
+  --rates    the rates to step through, comma-separated moves/s (default: the plan's)
+  --nice N   run the server and the generator at this priority (e.g. -10; negative needs root) so that
+             other work on a shared machine disturbs the figures less; the report says so
+  --out      where to write the report (default: docs/performance.md, or bench/results/quick.md with --quick)`);
+  process.exit(0);
+}
+
+const kinds: ServerKind[] = flags.only
+  ? flags.only.split(',').map((k) => {
+      if (!(SERVER_KINDS as readonly string[]).includes(k)) throw new Error(`--only: unknown server "${k}" (know ${SERVER_KINDS.join(', ')})`);
+      return k as ServerKind;
+    })
+  : [...SERVER_KINDS];
+
+const quick = flags.quick;
+const niceness = flags.nice === undefined ? null : Number(flags.nice);
+if (niceness !== null && !(Number.isInteger(niceness) && niceness >= -20 && niceness <= 19)) throw new Error('--nice must be -20..19');
+const rooms = flags.rooms ? Number(flags.rooms) : 100;
+if (!Number.isInteger(rooms) || rooms < 1 || rooms > 1000) throw new Error('--rooms must be 1-1000');
+
+/** The shape of the run; quick keeps the rates where the capacities are likely to fall. */
+const BASE_PLAN = quick
+  ? {
+      rates: [500, 1000, 2000, 4000, 8000, 16000],
+      warmMs: 500,
+      measureMs: 2000,
+      drainMs: 2000,
+      idleSockets: 1000,
+      retries: 1,
+      waitBudgetMs: 20_000,
+    }
+  : {
+      rates: [250, 500, 1000, 1500, 2000, 3000, 4000, 5000, 6000, 7000, 8000, 10000, 12000, 14000, 16000, 20000, 24000, 28000],
+      warmMs: 1500,
+      measureMs: 5000,
+      drainMs: 3000,
+      idleSockets: 2000,
+      retries: 2,
+      waitBudgetMs: 300_000,
+    };
+const PLAN = flags.rates ? { ...BASE_PLAN, rates: flags.rates.split(',').map(Number) } : BASE_PLAN;
+if (PLAN.rates.some((r) => !(r > 0 && r <= 100_000))) throw new Error('--rates must be moves per second, 1-100000');
+/** Other processes above this share of a pinned core make a measurement suspect. */
+const MAX_OTHERS_PCT = 25;
+/** Time left in this run for waiting for quiet cores and repeating disturbed steps. */
+const waitBudget = { ms: PLAN.waitBudgetMs };
+
+// ---------------------------------------------------------------------------------------
+// Child processes: tracked, bounded, always killed
+// ---------------------------------------------------------------------------------------
+
+const children = new Set<ChildProcess>();
+
+function killAll(): void {
+  for (const child of children) {
+    if (child.exitCode === null && child.signalCode === null && child.pid) {
+      try {
+        process.kill(child.pid, 'SIGKILL');
+      } catch {
+        // already gone
+      }
+    }
+  }
+  children.clear();
+}
+
+process.on('exit', killAll);
+for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) {
+  process.on(signal, () => {
+    console.error(`\n${signal}: stopping every bench process`);
+    killAll();
+    process.exit(130);
+  });
+}
+
+/** taskset from util-linux, if present and this machine has two cores to give. */
+const pinning = (() => {
+  if (cpus().length < 2) return null;
+  try {
+    execFileSync('taskset', ['-c', '0', 'true'], { stdio: 'ignore' });
+    return { server: 0, generator: 1 };
+  } catch {
+    return null;
+  }
+})();
+
+/** Starts `node --import tsx script` with an IPC channel, pinned to `core` when possible. */
+function startNode(script: string, core: number | null, nodeArgs: string[], env: NodeJS.ProcessEnv, log: string): ChildProcess {
+  mkdirSync(join(RESULTS, 'logs'), { recursive: true });
+  const out = openSync(join(RESULTS, 'logs', log), 'w');
+  const args = [...nodeArgs, '--import', 'tsx', join(ROOT, script)];
+  // taskset execs node, so the child's pid is node's and its IPC channel is inherited.
+  // 'advanced' serialization keeps Infinity (a step with no delivery has an infinite p99).
+  const options: SpawnOptions = { stdio: ['ignore', out, out, 'ipc'], env, cwd: ROOT, serialization: 'advanced' };
+  const child =
+    core === null || !pinning
+      ? spawn(process.execPath, args, options)
+      : spawn('taskset', ['-c', String(core), process.execPath, ...args], options);
+  closeSync(out);
+  if (niceness !== null && child.pid) {
+    try {
+      setPriority(child.pid, niceness);
+    } catch (error) {
+      console.warn(`    could not set priority ${niceness}: ${(error as Error).message}`);
+    }
+  }
+  children.add(child);
+  child.on('exit', () => children.delete(child));
+  return child;
+}
+
+/** Resolves with the first message that `accept` maps to a value; rejects on exit or timeout. */
+function nextMessage<M, T>(child: ChildProcess, ms: number, what: string, accept: (message: M) => T | undefined): Promise<T> {
+  return new Promise<T>((resolve, reject) => {
+    const cleanup = () => {
+      clearTimeout(timer);
+      child.off('message', onMessage);
+      child.off('exit', onExit);
+    };
+    const onMessage = (raw: unknown) => {
+      let value: T | undefined;
+      try {
+        value = accept(raw as M);
+      } catch (error) {
+        cleanup();
+        reject(error instanceof Error ? error : new Error(String(error)));
+        return;
+      }
+      if (value === undefined) return;
+      cleanup();
+      resolve(value);
+    };
+    const onExit = (code: number | null) => {
+      cleanup();
+      reject(new Error(`${what}: process exited (${code}) first; see bench/results/logs/`));
+    };
+    const timer = setTimeout(() => {
+      cleanup();
+      reject(new Error(`${what}: nothing in ${Math.round(ms / 1000)} s`));
+    }, ms);
+    child.on('message', onMessage);
+    child.once('exit', onExit);
+  });
+}
+
+/** Asks a process to exit, then kills it if it has not within 5 s. */
+async function stop(child: ChildProcess, message?: ToServerMessage): Promise<void> {
+  if (child.exitCode !== null || child.signalCode !== null) return;
+  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+  if (message && child.connected) child.send(message);
+  else child.kill('SIGTERM');
+  const timer = setTimeout(() => child.kill('SIGKILL'), 5000);
+  await exited;
+  clearTimeout(timer);
+}
+
+interface RunningServer {
+  readonly child: ChildProcess;
+  readonly url: string;
+}
+
+async function startServer(kind: ServerKind, phase: string, profileDir?: string): Promise<RunningServer> {
+  const nodeArgs = ['--expose-gc'];
+  if (profileDir) nodeArgs.push('--cpu-prof', `--cpu-prof-dir=${profileDir}`);
+  const script = { ws: 'ws-relay', socketio: 'socketio-relay', boardgameio: 'boardgameio', parlor: 'parlor' }[kind];
+  const child = startNode(`bench/servers/${script}.ts`, pinning?.server ?? null, nodeArgs, { ...process.env, NODE_ENV: 'production', LOG_LEVEL: 'warn' }, `${kind}-${phase}-server.log`);
+  const port = await nextMessage<ServerMessage, number>(child, 60_000, `${kind} server start`, (m) => (m.type === 'ready' ? m.port : undefined));
+  return { child, url: `http://127.0.0.1:${port}` };
+}
+
+function memoryOf(server: RunningServer): Promise<MemoryReport> {
+  const answer = nextMessage<ServerMessage, MemoryReport>(server.child, 30_000, 'server memory', (m) => (m.type === 'memory' ? m : undefined));
+  server.child.send({ type: 'memory' } satisfies ToServerMessage);
+  return answer;
+}
+
+function startGenerator(kind: ServerKind, phase: string): ChildProcess {
+  return startNode('bench/generator.ts', pinning?.generator ?? null, [], { ...process.env, NODE_ENV: 'production' }, `${kind}-${phase}-generator.log`);
+}
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+/** Memory per idle socket: a fresh server, N sockets in rooms of five, nothing moving. */
+async function idlePhase(kind: ServerKind): Promise<IdleResult> {
+  const server = await startServer(kind, 'idle');
+  const generator = startGenerator(kind, 'idle');
+  try {
+    await sleep(500);
+    const before = await memoryOf(server);
+    const config: IdleConfig = { kind, url: server.url, sockets: PLAN.idleSockets };
+    const connected = nextMessage<GeneratorMessage, { sockets: number; setupMs: number }>(generator, 180_000, `${kind} idle sockets`, (m) => {
+      if (m.type === 'error') throw new Error(m.message);
+      return m.type === 'connected' ? m : undefined;
+    });
+    generator.send({ type: 'idle', config } satisfies ToGeneratorMessage);
+    const { sockets, setupMs } = await connected;
+    await sleep(2000);
+    const after = await memoryOf(server);
+    generator.send({ type: 'release' } satisfies ToGeneratorMessage);
+    return {
+      sockets,
+      setupMs,
+      rssBefore: before.rss,
+      rssAfter: after.rss,
+      heapBefore: before.heapUsed,
+      heapAfter: after.heapUsed,
+      rssPerSocket: (after.rss - before.rss) / sockets,
+      heapPerSocket: (after.heapUsed + after.external - before.heapUsed - before.external) / sockets,
+    };
+  } finally {
+    await stop(generator);
+    await stop(server.child, { type: 'exit' });
+  }
+}
+
+/** The load steps on a fresh server. */
+async function loadPhase(kind: ServerKind, profileDir?: string): Promise<{ steps: StepResult[]; window: ProfileWindow | null }> {
+  const server = await startServer(kind, 'load', profileDir);
+  const generator = startGenerator(kind, 'load');
+  const steps: StepResult[] = [];
+  // Wall-clock marks of the load steps, to cut setup and shutdown out of a CPU profile.
+  let readyAt = 0;
+  let doneAt = 0;
+  try {
+    const config: LoadConfig = {
+      kind,
+      url: server.url,
+      serverPid: server.child.pid!,
+      serverCore: pinning?.server ?? null,
+      generatorCore: pinning?.generator ?? null,
+      rooms,
+      rates: PLAN.rates,
+      alwaysRun: [1000],
+      warmMs: PLAN.warmMs,
+      measureMs: PLAN.measureMs,
+      drainMs: PLAN.drainMs,
+      moveTimeoutMs: 2000,
+      p99LimitMs: 100,
+      lossLimit: 0.001,
+      maxOthersPct: MAX_OTHERS_PCT,
+      retries: PLAN.retries,
+      waitBudgetMs: waitBudget.ms,
+    };
+    const perStep = PLAN.warmMs + PLAN.measureMs + PLAN.drainMs + 1000;
+    const bound = 180_000 + (perStep + 1000) * PLAN.rates.length + waitBudget.ms + 60_000;
+    const done = nextMessage<GeneratorMessage, true>(generator, bound, `${kind} load`, (m) => {
+      if (m.type === 'error') throw new Error(m.message);
+      if (m.type === 'progress') {
+        readyAt ||= Date.now();
+        console.log(`    ${m.text}`);
+      }
+      if (m.type === 'step') {
+        steps.push(m.result);
+        console.log(`    ${formatStep(m.result)}`);
+      }
+      if (m.type === 'done' && m.waitBudgetLeftMs !== undefined) waitBudget.ms = Math.max(0, m.waitBudgetLeftMs);
+      return m.type === 'done' ? true : undefined;
+    });
+    generator.send({ type: 'load', config } satisfies ToGeneratorMessage);
+    await done;
+    doneAt = Date.now();
+  } finally {
+    await stop(generator);
+    await stop(server.child, { type: 'exit' });
+  }
+  const exitAt = Date.now();
+  return { steps, window: readyAt && doneAt ? { fromMsBeforeEnd: exitAt - readyAt, toMsBeforeEnd: exitAt - doneAt } : null };
+}
+
+function formatStep(s: StepResult): string {
+  const f = (n: number) => (Number.isFinite(n) ? n.toFixed(n < 10 ? 2 : 1) : '-');
+  return (
+    `${String(s.rate).padStart(6)} moves/s: ${Math.round(s.deliveriesPerSec)} deliveries/s, p50 ${f(s.p50)} p99 ${f(s.p99)} max ${f(s.max)} ms, ` +
+    `lost ${s.lost}, server ${Math.round(s.serverCpuPct)}% ${Math.round(s.serverCpuUsPerMove)} us/move, gen ${Math.round(s.generatorCpuPct)}%` +
+    `${s.rejected ? `, REJECTED ${s.rejected}` : ''} ${s.passed ? 'ok' : 'FAIL'}`
+  );
+}
+
+/** The main thread's profile (tsx's loader thread writes one too): CPU.<date>.<time>.<pid>.<thread>.<n>. */
+function mainThreadProfile(dir: string): string | null {
+  if (!existsSync(dir)) return null;
+  const files = readdirSync(dir).filter((f) => f.endsWith('.cpuprofile'));
+  const main = files.find((f) => f.split('.')[4] === '0') ?? files.sort((a, b) => statSync(join(dir, b)).size - statSync(join(dir, a)).size)[0];
+  return main ? join(dir, main) : null;
+}
+
+async function main(): Promise<void> {
+  const started = Date.now();
+  const results: BenchResults = {
+    date: new Date().toISOString(),
+    quick,
+    machine: {
+      cpu: cpuModel(),
+      cores: cpus().length,
+      memoryGiB: Math.round(totalmem() / 2 ** 30),
+      node: process.version,
+      kernel: release(),
+      pinned: pinning !== null,
+      nice: niceness,
+    },
+    loadAverage: { start: loadAverage(), end: 0 },
+    plan: { rooms, ...PLAN, p99LimitMs: 100, lossLimit: 0.001, maxOthersPct: MAX_OTHERS_PCT },
+    servers: {},
+    profile: null,
+    minutes: 0,
+  };
+  console.log(
+    `bench: ${quick ? 'quick' : 'full'} run, ${kinds.join(', ')}; ${rooms} rooms of 5; ` +
+      (pinning ? 'server on core 0, generator on core 1' : 'NOT pinned (taskset or a second core missing)') +
+      (niceness === null ? '' : `, priority ${niceness}`) +
+      `; load average ${results.loadAverage.start}`,
+  );
+  let profileWindow: ProfileWindow | null = null;
+  const profileDir = flags.profile ? join(RESULTS, 'profiles', new Date().toISOString().replace(/[:.]/g, '-')) : undefined;
+  for (const kind of kinds) {
+    console.log(`\n${SERVER_NAMES[kind]}`);
+    if (pinning) {
+      const quiet = await waitForQuiet([{ core: pinning.server }, { core: pinning.generator }], MAX_OTHERS_PCT / 2, Math.min(waitBudget.ms, 60_000));
+      waitBudget.ms = Math.max(0, waitBudget.ms - Math.max(0, quiet.waitedMs - 500));
+      if (quiet.waitedMs > 1500) console.log(`    waited ${Math.round(quiet.waitedMs / 1000)} s for other processes to calm down (now ${Math.round(quiet.othersPct)}% of a core)`);
+    }
+    const idle = await idlePhase(kind);
+    console.log(`    idle: ${idle.sockets} sockets, ${(idle.rssPerSocket / 1024).toFixed(1)} kB RSS and ${(idle.heapPerSocket / 1024).toFixed(1)} kB heap per socket`);
+    const { steps, window } = await loadPhase(kind, kind === 'parlor' ? profileDir : undefined);
+    results.servers[kind] = { idle, steps, loadAverage: loadAverage() };
+    if (kind === 'parlor') profileWindow = window;
+  }
+  if (profileDir) {
+    const file = mainThreadProfile(profileDir);
+    if (file) {
+      const summary = summariseProfile(JSON.parse(readFileSync(file, 'utf8')) as CpuProfile, profileWindow ?? undefined);
+      results.profile = { file: relative(ROOT, file), summary };
+      console.log(`\nCPU profile of the Parlor server: ${relative(ROOT, file)}\n${results.profile.summary}`);
+    }
+  }
+  results.loadAverage.end = loadAverage();
+  results.minutes = (Date.now() - started) / 60_000;
+
+  mkdirSync(RESULTS, { recursive: true });
+  const json = join(RESULTS, `${quick ? 'quick' : 'full'}-${results.date.replace(/[:.]/g, '-')}.json`);
+  writeFileSync(json, `${JSON.stringify(results, null, 2)}\n`);
+  const out = flags.out ?? (quick ? join(RESULTS, 'quick.md') : join(ROOT, 'docs', 'performance.md'));
+  writeReport(out, renderReport(results));
+  console.log(`\n${renderHeadline(results)}\nwrote ${relative(ROOT, out)} and ${relative(ROOT, json)} in ${results.minutes.toFixed(1)} min`);
+}
+
+main().then(
+  () => {
+    killAll();
+    process.exit(0);
+  },
+  (error: unknown) => {
+    console.error(error);
+    killAll();
+    process.exit(1);
+  },
+);

@@ -1,0 +1,22 @@
+/**
+ * Parlor's realtime server for the bench: `attachParlor` on a bare http server (no
+ * Next.js), with the production code path untouched and only the limits raised, since
+ * every bot connects from 127.0.0.1 and acts far faster than a person.
+ */
+import { createServer } from 'node:http';
+import { attachParlor, type ConfigOverrides } from '../../server/parlor';
+import { serveBench } from './common';
+
+const unlimited = { points: 1_000_000_000, durationSec: 1 };
+const config: ConfigOverrides = {
+  roomsPerIp: 1_000_000,
+  rates: { action: unlimited, actionPerIp: unlimited, chat: unlimited, create: unlimited, join: unlimited },
+};
+
+const http = createServer((_req, res) => {
+  res.statusCode = 404;
+  res.end();
+});
+const parlor = attachParlor(http, { config });
+
+serveBench(http, () => parlor.close());
