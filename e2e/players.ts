@@ -8,6 +8,7 @@ import {
   type WebSocketRoute,
 } from '@playwright/test';
 import { io, type Socket } from 'socket.io-client';
+import { clueFor } from '../game/codewords/testing';
 import type { CodewordsMove, CodewordsSeat, CodewordsView, Team } from '../game/codewords/types';
 import {
   PROTOCOL_VERSION,
@@ -360,14 +361,8 @@ function escape(text: string): string {
   return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
 
-/** A clue that fits the board: not a board word, not inside one, and none inside it. */
-export function clueFor(cards: readonly SeenCard[]): string {
-  const words = cards.map((c) => c.word.toLowerCase());
-  const candidates = ['zephyr', 'quokka', 'fjord', 'xylophone', 'kumquat', 'gazebo', 'walrus', 'sphinx'];
-  const clue = candidates.find((c) => words.every((w) => !w.includes(c) && !c.includes(w)));
-  if (!clue) throw new Error('no clue candidate fits this board');
-  return clue;
-}
+/** A legal clue for a board as the page shows it. */
+export { clueFor };
 
 /**
  * Every snapshot found in Socket.IO frames ("42[event, data]" events and "43<id>[data]"

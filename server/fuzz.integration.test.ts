@@ -8,6 +8,7 @@
  */
 import fc from 'fast-check';
 import { Decoder, Encoder, PacketType, type Packet } from 'socket.io-parser';
+import { clueFor } from '../game/codewords/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { codewords } from '../game/codewords';
 import { CODEWORDS_SEATS } from '../game/codewords/seats';
@@ -707,15 +708,6 @@ async function expectServing(): Promise<void> {
 
 const view = (s: RoomSnapshot | null) => s?.view as CodewordsView | null;
 
-/** A clue that is valid for this board: not a board word, not inside one, none inside it. */
-function clueFor(board: CodewordsView): string {
-  const words = board.cards.map((c) => c.word.toLowerCase());
-  const candidates = ['zephyr', 'quokka', 'fjord', 'xylophone', 'kumquat', 'gazebo', 'walrus', 'sphinx'];
-  const clue = candidates.find((c) => words.every((w) => !w.includes(c) && !c.includes(w)));
-  if (!clue) throw new Error('no clue candidate fits this board');
-  return clue;
-}
-
 /** Lets the real game wait for the fuzzer, so the two really run at the same time. */
 class Progress {
   private runs = 0;
@@ -799,18 +791,18 @@ async function playRealGame(t: Table, progress: Progress): Promise<{ winner: Tea
 
   // Turn 1: the starting team hits a bystander, which passes the turn.
   let team = key.turn.team;
-  await move(t.spy[team], { type: 'clue', word: clueFor(key), count: 1, turn: 1 });
+  await move(t.spy[team], { type: 'clue', word: clueFor(key.cards), count: 1, turn: 1 });
   await move(t.op[team], { type: 'guess', card: key.cards.findIndex((c) => c.color === 'bystander'), turn: 1 });
   // Turn 2: the other team finds one agent, then ends its turn.
   team = team === 'red' ? 'blue' : 'red';
   await t.spy[team].until((s) => view(s)!.turn.number === 2);
-  await move(t.spy[team], { type: 'clue', word: clueFor(key), count: 2, turn: 2 });
+  await move(t.spy[team], { type: 'clue', word: clueFor(key.cards), count: 2, turn: 2 });
   await move(t.op[team], { type: 'guess', card: own(team)[0], turn: 2 });
   await move(t.op[team], { type: 'endTurn', turn: 2 });
   // Turn 3: an unlimited clue and every remaining agent: the team wins.
   team = team === 'red' ? 'blue' : 'red';
   await t.spy[team].until((s) => view(s)!.turn.number === 3);
-  await move(t.spy[team], { type: 'clue', word: clueFor(key), count: 'unlimited', turn: 3 });
+  await move(t.spy[team], { type: 'clue', word: clueFor(key.cards), count: 'unlimited', turn: 3 });
   for (const card of own(team)) await move(t.op[team], { type: 'guess', card, turn: 3 });
   return { winner: team, versions, overlapped };
 }
@@ -1117,7 +1109,7 @@ describe('regressions found by the fuzzer', () => {
     const board = view(started)!;
     const spymaster = t.spy[board.turn.team];
     const { version } = expectOk(
-      await spymaster.request<{ version: number }>('game:move', { code: t.code, move: { type: 'clue', word: clueFor(board), count: 1, turn: 1 } }),
+      await spymaster.request<{ version: number }>('game:move', { code: t.code, move: { type: 'clue', word: clueFor(board.cards), count: 1, turn: 1 } }),
     );
     const after = await t.spectator.until((s) => view(s)!.turn.phase === 'guess');
     for (const c of t.all) c.close();

@@ -1,3 +1,4 @@
+import { clueFor } from '../game/codewords/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CodewordsView, Team } from '../game/codewords/types';
 import { ErrorCode } from '../game/errors';
@@ -13,15 +14,6 @@ afterAll(async () => {
 });
 
 const view = (s: RoomSnapshot | null) => s?.view as CodewordsView | null;
-
-/** A clue that is valid for this board: not a board word, not inside one, none inside it. */
-function clueFor(board: CodewordsView): string {
-  const words = board.cards.map((c) => c.word.toLowerCase());
-  const candidates = ['zephyr', 'quokka', 'fjord', 'xylophone', 'kumquat', 'gazebo', 'walrus', 'sphinx'];
-  const clue = candidates.find((c) => words.every((w) => !w.includes(c) && !c.includes(w)));
-  if (!clue) throw new Error('no clue candidate fits this board');
-  return clue;
-}
 
 interface Table {
   code: string;
@@ -88,14 +80,14 @@ describe('a whole game over the protocol', () => {
     // Turn 1: the starting team hits a bystander, which passes the turn.
     let team = key.turn.team;
     const bystander = key.cards.findIndex((c) => c.color === 'bystander');
-    expectOk(await spy[team].request('game:move', { code: t.code, move: { type: 'clue', word: clueFor(key), count: 1, turn: 1 } }));
+    expectOk(await spy[team].request('game:move', { code: t.code, move: { type: 'clue', word: clueFor(key.cards), count: 1, turn: 1 } }));
     expectOk(await op[team].request('game:move', { code: t.code, move: { type: 'guess', card: bystander, turn: 1 } }));
     await op[team].until((s) => view(s)!.turn.number === 2);
 
     // Turn 2: the other team finds one agent, then ends its turn; a repeated end is stale.
     team = team === 'red' ? 'blue' : 'red';
     const own = (tm: Team) => view(spy[tm].latest())!.cards.flatMap((c, i) => (c.color === tm && !c.revealed ? [i] : []));
-    expectOk(await spy[team].request('game:move', { code: t.code, move: { type: 'clue', word: clueFor(key), count: 2, turn: 2 } }));
+    expectOk(await spy[team].request('game:move', { code: t.code, move: { type: 'clue', word: clueFor(key.cards), count: 2, turn: 2 } }));
     expectOk(await op[team].request('game:move', { code: t.code, move: { type: 'guess', card: own(team)[0], turn: 2 } }));
     expectOk(await op[team].request('game:move', { code: t.code, move: { type: 'endTurn', turn: 2 } }));
     const stale = await op[team].request('game:move', { code: t.code, move: { type: 'endTurn', turn: 2 } });
@@ -103,7 +95,7 @@ describe('a whole game over the protocol', () => {
 
     // Turn 3: an unlimited clue and every remaining agent of the team: it wins.
     team = team === 'red' ? 'blue' : 'red';
-    expectOk(await spy[team].request('game:move', { code: t.code, move: { type: 'clue', word: clueFor(key), count: 'unlimited', turn: 3 } }));
+    expectOk(await spy[team].request('game:move', { code: t.code, move: { type: 'clue', word: clueFor(key.cards), count: 'unlimited', turn: 3 } }));
     const remaining = own(team);
     for (const card of remaining) {
       expectOk(await op[team].request('game:move', { code: t.code, move: { type: 'guess', card, turn: 3 } }));
@@ -131,7 +123,7 @@ describe('a whole game over the protocol', () => {
     const key = view(await t.host.until((s) => s.phase === 'playing'))!;
     const team = key.turn.team;
     const [spy, op] = team === 'red' ? [t.host, t.redOp] : [t.blueSpy, t.blueOp];
-    expectOk(await spy.request('game:move', { code: t.code, move: { type: 'clue', word: clueFor(key), count: 0, turn: 1 } }));
+    expectOk(await spy.request('game:move', { code: t.code, move: { type: 'clue', word: clueFor(key.cards), count: 0, turn: 1 } }));
     const assassin = key.cards.findIndex((c) => c.color === 'assassin');
     expectOk(await op.request('game:move', { code: t.code, move: { type: 'guess', card: assassin, turn: 1 } }));
     const end = view(await t.spectator.until((s) => s.phase === 'over'))!;

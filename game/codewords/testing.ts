@@ -31,6 +31,18 @@ export function start(
   );
 }
 
+/**
+ * A clue that is valid for these cards (as the server, a view or a page shows them): not a
+ * board word, not inside one, and none inside it. For tests that need any legal clue.
+ */
+export function clueFor(cards: readonly { readonly word: string }[]): string {
+  const words = cards.map((c) => c.word.toLowerCase());
+  const candidates = ['zephyr', 'quokka', 'fjord', 'xylophone', 'kumquat', 'gazebo', 'walrus', 'sphinx'];
+  const clue = candidates.find((c) => words.every((w) => !w.includes(c) && !c.includes(w)));
+  if (!clue) throw new Error('no clue candidate fits this board');
+  return clue;
+}
+
 /** An actor sitting in `seat`. */
 export function as(seat: CodewordsSeat | string): Actor {
   return { playerId: `p_${seat}`, seat };
