@@ -57,7 +57,7 @@ if (flags.help) {
   --profile  run the Parlor server under node --cpu-prof and summarise its top functions
   --rooms    rooms of 5 sockets under load (default 100)
   --rates    the rates to step through, comma-separated moves/s (default: the plan's)
-  --nice N   run the server and the generator at this priority (e.g. -10; negative needs root) so that
+  --nice=N   run the server and the generator at this priority (e.g. -10; negative needs root) so that
              other work on a shared machine disturbs the figures less; the report says so
   --out      where to write the report (default: docs/performance.md, or bench/results/quick.md with --quick)`);
   process.exit(0);
