@@ -259,6 +259,8 @@ export function renderReport(r: BenchResults): string {
     '  a delivery missing 2 s after its move was sent, or never sent, is lost.',
     `- **Capacity**: stepping the rate up (${plan.rates.map((x) => num(x)).join(', ')} moves/s), the highest rate whose p99 stays under ${plan.p99LimitMs} ms`,
     `  with under ${plan.lossLimit * 100}% of deliveries lost. Steps stop at the first failure (${num(REFERENCE_RATE)} moves/s is always run).`,
+    '  Where the generator was near 100% at the failing step, the bots ran out of CPU as much as the server did: such a capacity',
+    "  is a floor for the server (the generator's one core also parses every delivery, which costs most with large payloads).",
     '- **CPU** is read from /proc for the whole process (all threads) over the measured window: % of one core, and per move.',
     '  **RSS** is the server\'s at the end of the window. The generator\'s CPU shows whether it, not the server, was the limit.',
     '- **Bytes**: websocket frames including their headers (not TCP/IP). "B/delivery" is the frame each recipient got for a move;',

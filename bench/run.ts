@@ -2,7 +2,7 @@
  * `npm run bench`: holds Parlor against three anchors (a raw `ws` relay, a raw Socket.IO
  * relay, boardgame.io) with the same bots and workload, and writes docs/performance.md.
  *
- *   npm run bench                      full run (5-6 minutes on 2 quiet cores, at most ~11 when busy)
+ *   npm run bench                      full run (6-8 minutes; up to ~11 when it waits for a busy machine)
  *   npm run bench -- --quick           short run (about 2 minutes), written to bench/results/
  *   npm run bench -- --only parlor,socketio
  *   npm run bench -- --quick --only parlor --profile   CPU profile of the Parlor server
@@ -45,6 +45,7 @@ const { values: flags } = parseArgs({
     rooms: { type: 'string' },
     rates: { type: 'string' },
     nice: { type: 'string' },
+    report: { type: 'string' },
     out: { type: 'string' },
     help: { type: 'boolean', default: false },
   },
@@ -59,7 +60,17 @@ if (flags.help) {
   --rates    the rates to step through, comma-separated moves/s (default: the plan's)
   --nice=N   run the server and the generator at this priority (e.g. -10; negative needs root) so that
              other work on a shared machine disturbs the figures less; the report says so
-  --out      where to write the report (default: docs/performance.md, or bench/results/quick.md with --quick)`);
+  --out      where to write the report (default: docs/performance.md, or bench/results/quick.md with --quick)
+  --report=FILE.json   only write the report again from a saved run (bench/results/*.json)`);
+  process.exit(0);
+}
+
+if (flags.report) {
+  // Re-render a saved run (e.g. after the report's layout changed); measures nothing.
+  const saved = JSON.parse(readFileSync(flags.report, 'utf8')) as BenchResults;
+  const out = flags.out ?? (saved.quick ? join(RESULTS, 'quick.md') : join(ROOT, 'docs', 'performance.md'));
+  writeReport(out, renderReport(saved));
+  console.log(`${renderHeadline(saved)}\nwrote ${relative(ROOT, out)} from ${flags.report}`);
   process.exit(0);
 }
 
