@@ -29,4 +29,11 @@ describe('configFromEnv', () => {
     expect(() => configFromEnv({ SEAT_GRACE_SECONDS: 'soon' })).toThrow(/SEAT_GRACE_SECONDS/);
     expect(() => configFromEnv({ RATE_CHAT: 'lots' })).toThrow(/RATE_CHAT/);
   });
+
+  it('reads TRANSPORTS: websocket only, or the default pair', () => {
+    expect(configFromEnv({ TRANSPORTS: 'websocket' }).transports).toEqual(['websocket']);
+    expect(configFromEnv({ TRANSPORTS: ' polling , websocket ' }).transports).toEqual(['polling', 'websocket']);
+    expect(() => configFromEnv({ TRANSPORTS: 'webtransport' })).toThrow(/TRANSPORTS/);
+    expect(() => configFromEnv({ TRANSPORTS: ',' })).toThrow(/TRANSPORTS/);
+  });
 });

@@ -23,6 +23,9 @@ export interface Rates {
   readonly join: Rate;
 }
 
+/** A Socket.IO low-level transport. */
+export type Transport = 'polling' | 'websocket';
+
 /** Everything configurable about the realtime service. */
 export interface ParlorConfig {
   /** How long a room with nobody connected is kept: in the lobby / after a game, and during a game. */
@@ -38,6 +41,12 @@ export interface ParlorConfig {
   readonly trustProxy: boolean;
   /** How long a graceful shutdown may take before the process exits anyway. */
   readonly shutdownMs: number;
+  /**
+   * Transports the server accepts. `['websocket']` (TRANSPORTS=websocket) refuses HTTP
+   * long-polling, whose requests must all reach the node that opened the session: with
+   * websockets only, nodes behind a load balancer need no sticky sessions.
+   */
+  readonly transports: readonly Transport[];
 }
 
 /** Environment variables as read here (process.env or a plain object in tests). */
@@ -58,6 +67,7 @@ export const DEFAULT_CONFIG: ParlorConfig = {
   allowedOrigins: [],
   trustProxy: false,
   shutdownMs: 10_000,
+  transports: ['polling', 'websocket'],
 };
 
 function number(env: Env, name: string, fallback: number): number {
@@ -86,6 +96,17 @@ const RATE_VARS: Record<keyof Rates, string> = {
   join: 'RATE_JOIN',
 };
 
+/** `TRANSPORTS=websocket` or `polling,websocket`: a non-empty list of known transports. */
+function transports(env: Env, fallback: readonly Transport[]): readonly Transport[] {
+  const raw = env.TRANSPORTS;
+  if (raw === undefined || raw.trim() === '') return fallback;
+  const list = raw.split(',').map((t) => t.trim());
+  if (!list.every((t): t is Transport => t === 'polling' || t === 'websocket')) {
+    throw new Error(`TRANSPORTS must be "websocket" or "polling,websocket", got "${raw}"`);
+  }
+  return [...new Set(list)];
+}
+
 /** Reads the configuration from environment variables, falling back to the defaults. */
 export function configFromEnv(env: Env = process.env): ParlorConfig {
   const d = DEFAULT_CONFIG;
@@ -105,5 +126,6 @@ export function configFromEnv(env: Env = process.env): ParlorConfig {
       .map((o) => o.trim())
       .filter(Boolean),
     trustProxy: env.TRUST_PROXY === '1' || env.TRUST_PROXY === 'true',
+    transports: transports(env, d.transports),
   };
 }

@@ -3,6 +3,7 @@ import { ErrorCode, type Result } from '../game/errors';
 import { schemas, type Payload, type Response } from '../game/protocol';
 import type { Hub, ParlorSocket } from './hub';
 import type { Logger } from './logger';
+import type { ActionMetrics } from './metrics';
 import type { RateKind, RateLimits } from './rate-limits';
 
 type Event = keyof typeof schemas;
@@ -45,6 +46,7 @@ export interface HandlerDeps {
   readonly limits: RateLimits;
   readonly log: Logger;
   readonly ignored: IgnoredCounts;
+  readonly metrics: ActionMetrics;
 }
 
 const known = new Set<string>([...Object.keys(schemas), 'rooms:watch', 'rooms:unwatch']);
@@ -55,7 +57,7 @@ const known = new Set<string>([...Object.keys(schemas), 'rooms:watch', 'rooms:un
  * call the hub, answer the ack. Payloads without an ack are dropped (every action must be
  * answerable), and unknown events are ignored; both are counted.
  */
-export function registerHandlers(socket: ParlorSocket, { hub, limits, log, ignored }: HandlerDeps): void {
+export function registerHandlers(socket: ParlorSocket, { hub, limits, log, ignored, metrics }: HandlerDeps): void {
   const ip = socket.data.ip;
   const perAction: Budgets = [
     ['action', socket.id],
@@ -65,11 +67,15 @@ export function registerHandlers(socket: ParlorSocket, { hub, limits, log, ignor
   const on = <E extends Event>(event: E, budgets: Budgets, run: (payload: Payload<E>) => Result<object>) => {
     // The typed `socket.on` cannot express "any event of this union", hence the widening.
     (socket.on as (event: string, listener: (...args: unknown[]) => void) => void)(event, (...args) => {
-      const ack = args[args.length - 1];
-      if (typeof ack !== 'function') {
+      const callback = args[args.length - 1];
+      if (typeof callback !== 'function') {
         ignored.missingAck++;
         return;
       }
+      const ack = (response: Response<object>, seconds?: number) => {
+        metrics.record(event, response, seconds);
+        callback(response);
+      };
       void (async () => {
         try {
           const waitMs = await limits.take(budgets);
@@ -83,7 +89,10 @@ export function registerHandlers(socket: ParlorSocket, { hub, limits, log, ignor
             const code = parsed.error.issues[0]?.path[0] === 'nickname' ? ErrorCode.NICKNAME_INVALID : ErrorCode.BAD_REQUEST;
             return ack({ ok: false, code, message: describe(parsed.error.issues) });
           }
-          ack(toResponse(run(parsed.data)));
+          // The hub applies the action and emits its broadcasts synchronously, so this times both.
+          const start = performance.now();
+          const response = toResponse(run(parsed.data));
+          ack(response, (performance.now() - start) / 1000);
         } catch (error) {
           log.error({ err: error, event, player: socket.data.playerId }, 'handler failed');
           ack({ ok: false, code: ErrorCode.INTERNAL, message: 'Something went wrong on the server. Please try again.' });

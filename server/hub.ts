@@ -65,6 +65,13 @@ export class Hub {
     return this.rooms.size;
   }
 
+  /** Number of live rooms in each phase (for metrics; read at scrape time, not per action). */
+  get phases(): Record<Room['phase'], number> {
+    const counts = { lobby: 0, playing: 0, over: 0 };
+    for (const room of this.rooms.values()) counts[room.phase]++;
+    return counts;
+  }
+
   /** Creates a room whose host is the creator; they still join it like everyone else. */
   create(socket: ParlorSocket, p: Payload<'room:create'>): Result<{ code: string }> {
     const { game } = this.opts;

@@ -10,6 +10,7 @@ import { Hub, type ParlorServer } from './hub';
 import { Identities } from './identity';
 import { newSeed } from './ids';
 import { logger as defaultLogger, type Logger } from './logger';
+import { ParlorMetrics } from './metrics';
 import { RateLimits } from './rate-limits';
 
 /** Configuration overrides: any field, and any part of `expiry` or `rates`. */
@@ -27,6 +28,11 @@ export interface ParlorOptions {
   readonly config?: ConfigOverrides;
   /** Shared by nodes that must agree on public player ids; random per process otherwise. */
   readonly playerIdSecret?: string;
+  /**
+   * Whether the room store can serve requests (`/readyz`). The embedded in-memory store
+   * always can; a networked store answers with a ping.
+   */
+  readonly ready?: () => Promise<boolean>;
 }
 
 /** A running Parlor realtime service. */
@@ -36,6 +42,10 @@ export interface Parlor {
   readonly config: ParlorConfig;
   /** Requests dropped before any handler: unknown events, events without an ack. */
   readonly ignored: Readonly<IgnoredCounts>;
+  /** Prometheus metrics, served at `/metrics` by `opsHandler`. */
+  readonly metrics: ParlorMetrics;
+  /** Whether this node can serve players now (`/readyz`). */
+  ready(): Promise<boolean>;
   /**
    * Graceful stop: refuses new connections, tells every client the server is restarting
    * (so it shows that and reconnects), disconnects them, stops timers and closes the http server.
@@ -93,6 +103,7 @@ export function attachParlor(httpServer: HttpServer, options: ParlorOptions = {}
     // Payloads are small: the largest, a custom word list, is about 20 kB.
     maxHttpBufferSize: 64 * 1024,
     serveClient: false,
+    transports: [...config.transports],
     allowRequest: (req, callback) => {
       const allowed = originAllowed(req, config);
       if (!allowed) log.warn({ origin: req.headers.origin }, 'socket from another origin refused');
@@ -122,8 +133,14 @@ export function attachParlor(httpServer: HttpServer, options: ParlorOptions = {}
     next();
   });
 
+  const metrics = new ParlorMetrics({
+    sockets: () => io.of('/').sockets.size,
+    roomsByPhase: () => hub.phases,
+    ignored: () => ({ ...ignored }),
+  });
+
   io.on('connection', (socket) => {
-    registerHandlers(socket, { hub, limits, log, ignored });
+    registerHandlers(socket, { hub, limits, log, ignored, metrics });
   });
 
   let closing: Promise<void> | null = null;
@@ -132,6 +149,8 @@ export function attachParlor(httpServer: HttpServer, options: ParlorOptions = {}
     hub,
     config,
     ignored,
+    metrics,
+    ready: options.ready ?? (() => Promise.resolve(true)),
     close() {
       closing ??= (async () => {
         // New connections are refused from here on; open ones get the notice first.

@@ -14,6 +14,7 @@ import {
   type RoomSnapshot,
   type ServerToClientEvents,
 } from '../game/protocol';
+import { opsHandler } from './http-endpoints';
 import { attachParlor, type ConfigOverrides, type Parlor, type ParlorOptions } from './parlor';
 
 /** A typed browser-side socket. */
@@ -35,16 +36,18 @@ export const RELAXED_LIMITS = {
 } satisfies ConfigOverrides;
 
 /**
- * Starts Parlor's realtime server (no Next.js) on 127.0.0.1 and a free port, with
- * {@link RELAXED_LIMITS} unless `options.config` says otherwise.
+ * Starts Parlor's realtime server and its /healthz, /readyz and /metrics (no Next.js) on
+ * 127.0.0.1 and a free port, with {@link RELAXED_LIMITS} unless `options.config` says otherwise.
  */
 export async function startTestServer(options: ParlorOptions = {}): Promise<TestServer> {
-  const http = createServer((_req, res) => {
+  const http = createServer((req, res) => {
+    if (ops(req, res)) return;
     res.statusCode = 404;
     res.end();
   });
   const config = { ...RELAXED_LIMITS, ...options.config, rates: { ...RELAXED_LIMITS.rates, ...options.config?.rates } };
   const parlor = attachParlor(http, { ...options, config });
+  const ops = opsHandler(parlor);
   await new Promise<void>((resolve) => http.listen(0, '127.0.0.1', resolve));
   const { port } = http.address() as AddressInfo;
   return { url: `http://127.0.0.1:${port}`, parlor, close: () => parlor.close() };

@@ -1,4 +1,4 @@
-import { io, type Socket } from 'socket.io-client';
+import { io, type ManagerOptions, type Socket } from 'socket.io-client';
 import { PROTOCOL_VERSION, type ClientToServerEvents, type ServerToClientEvents } from '@/game/protocol';
 import { getSessionToken } from './session';
 
@@ -6,6 +6,15 @@ import { getSessionToken } from './session';
 export type AppSocket = Socket<ServerToClientEvents, ClientToServerEvents>;
 
 let socket: AppSocket | null = null;
+
+/**
+ * WebSocket first: it needs no sticky sessions behind a load balancer. Only if it fails
+ * (a proxy that drops upgrades) does the client try HTTP long-polling, which a server
+ * started with TRANSPORTS=websocket refuses: the server's setting decides, so a
+ * websocket-only cluster never holds a polling session that a node without stickiness
+ * could not find. (Without `tryAllTransports`, socket.io-client 4.8 never falls back.)
+ */
+export const TRANSPORT_OPTIONS = { transports: ['websocket', 'polling'], tryAllTransports: true } satisfies Partial<ManagerOptions>;
 
 /**
  * The one socket of this tab, created on first use. Pages share it so moving from the
@@ -17,8 +26,7 @@ export function getSocket(): AppSocket {
       // A function so each reconnect re-reads the token (it never changes, but this keeps
       // the token out of any long-lived object we might be tempted to log).
       auth: (cb) => cb({ token: getSessionToken(), protocol: PROTOCOL_VERSION }),
-      // WebSocket first: no sticky sessions needed behind a load balancer; polling only as a fallback.
-      transports: ['websocket', 'polling'],
+      ...TRANSPORT_OPTIONS,
     });
   }
   return socket;
