@@ -17,6 +17,7 @@ import {
   type RoomSnapshot,
   type ServerToClientEvents,
 } from '../game/protocol';
+import { applyRoomPatch } from '../game/room-patch';
 
 /** The URL of the server started by global-setup. */
 export function parlorUrl(path = '/'): string {
@@ -415,6 +416,13 @@ export class Bot {
     private readonly socket: BotSocket,
   ) {
     socket.on('room:state', (snapshot) => this.see(snapshot as CodewordsSnapshot));
+    socket.on('room:patch', (patch) => {
+      if (!this.latest || patch.version <= this.latest.version) return;
+      const next = applyRoomPatch(this.latest, patch);
+      // As the browser does: a patch that does not follow what we hold means fetch the whole room.
+      if (next) this.see(next as CodewordsSnapshot);
+      else void this.request<{ snapshot: RoomSnapshot }>('room:sync', { code: this.code }).then((r) => this.see(r.snapshot as CodewordsSnapshot));
+    });
   }
 
   /** Connects a new bot (a new token, so a new person) to the run's server. */

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import type { SeatSpec } from './engine';
 import type { ErrorCode } from './errors';
+import type { PatchOp } from './patch';
 
 /**
  * The wire protocol between browser and server, typed both ways. Every inbound payload
@@ -9,7 +10,7 @@ import type { ErrorCode } from './errors';
  */
 
 /** Bumped on any incompatible change; the handshake refuses other versions. */
-export const PROTOCOL_VERSION = 1;
+export const PROTOCOL_VERSION = 2;
 
 /** Room codes use letters and digits nobody confuses when read aloud (no 0/O, 1/I/L). */
 export const ROOM_CODE_ALPHABET = 'ABCDEFGHJKMNPQRSTUVWXYZ23456789';
@@ -142,6 +143,23 @@ export interface RoomSnapshot<View = unknown> {
   readonly view: View | null;
 }
 
+/**
+ * What changed in a room since the previous version, for one audience: applying `ops`
+ * (see game/patch.ts) to that audience's snapshot of version `version - 1` gives its
+ * snapshot of `version`. A client holding anything else (another version, another
+ * audience) cannot apply it and asks for the whole snapshot with `room:sync`.
+ */
+export interface RoomPatch {
+  readonly code: string;
+  /** The version this patch produces; it applies to `version - 1` only. */
+  readonly version: number;
+  /** The audience both snapshots were made for. */
+  readonly audience: string;
+  /** The server's clock (ms) when the new version was made. */
+  readonly serverTime: number;
+  readonly ops: readonly PatchOp[];
+}
+
 /** One chat line. Players and spectators share one room chat. */
 export interface ChatMessage {
   /** Increasing per room; lets a client drop duplicates after a resync. */
@@ -206,6 +224,8 @@ export interface ClientToServerEvents {
 export interface ServerToClientEvents {
   /** A new version of a room, made for the receiving socket's audience. */
   'room:state': (snapshot: RoomSnapshot) => void;
+  /** The next version of a room as a change to the previous one of the same audience. */
+  'room:patch': (patch: RoomPatch) => void;
   /** The public room list changed (sent to watchers only). */
   'rooms:list': (rooms: RoomSummary[]) => void;
   /** A chat line in a room this socket is in. */

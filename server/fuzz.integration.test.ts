@@ -14,7 +14,7 @@ import { codewords } from '../game/codewords';
 import { CODEWORDS_SEATS } from '../game/codewords/seats';
 import type { CodewordsView, Team } from '../game/codewords/types';
 import { ErrorCode } from '../game/errors';
-import { roomCodeSchema, schemas, type RoomSnapshot } from '../game/protocol';
+import { roomCodeSchema, schemas, type RoomPatch, type RoomSnapshot } from '../game/protocol';
 import { channel } from './channels';
 import { DEFAULT_CONFIG } from './config';
 import type { ConfigOverrides } from './parlor';
@@ -606,13 +606,18 @@ function checkReceived(attacker: Attacker): void {
   const client = attacker.client;
   const state = seen.get(client) ?? { checked: 0, versions: new Map<string, number>(), kickedFrom: new Set<string>() };
   seen.set(client, state);
-  for (const [event, payload] of client.received.slice(state.checked)) {
+  for (const [event, payload, rebuilt] of client.received.slice(state.checked)) {
     if (event === 'room:removed') {
       const notice = payload as { code: string; reason: string };
       if (notice.reason === 'kicked') state.kickedFrom.add(notice.code);
     }
-    if (event !== 'room:state') continue;
-    const snap = payload as RoomSnapshot;
+    if (event === 'room:patch') {
+      const patch = payload as RoomPatch;
+      expect(state.kickedFrom.has(patch.code), `${attacker.nickname} got a patch of ${patch.code} after being kicked`).toBe(false);
+      // A patch that did not apply (the client was joining): its join's answer brings the whole room.
+      if (!rebuilt) continue;
+    } else if (event !== 'room:state') continue;
+    const snap = (event === 'room:patch' ? rebuilt : payload) as RoomSnapshot;
     const label = `${attacker.nickname} got ${snap.code} v${snap.version} as ${snap.audience}`;
     expect(state.kickedFrom.has(snap.code), `${label} after being kicked`).toBe(false);
     expect(snap.version, `${label}: versions went back`).toBeGreaterThan(state.versions.get(snap.code) ?? 0);
@@ -874,7 +879,7 @@ describe('protocol fuzzing (seeded)', () => {
       expect(view(s)!.winReason).toBe('agents');
     }
     // Every accepted move is the only change of its version: nothing else touched the room.
-    const spectatorVersions = table.spectator.received.filter(([e]) => e === 'room:state').map(([, s]) => (s as RoomSnapshot).version);
+    const spectatorVersions = table.spectator.states.map((s) => s.version);
     for (let i = 1; i < spectatorVersions.length; i++) expect(spectatorVersions[i]).toBe(spectatorVersions[i - 1]! + 1);
     expect(finals[0]!.players.map((p) => p.nickname)).toEqual(['Ana', 'Ben', 'Cleo', 'Dev']);
     expect(finals[0]!.spectators).toBe(1);

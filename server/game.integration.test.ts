@@ -41,14 +41,9 @@ async function seatedTable(): Promise<Table> {
   return { code, host, redOp: redOp!, blueSpy: blueSpy!, blueOp: blueOp!, spectator: spectator! };
 }
 
-/** Every snapshot a client received as an event. */
-function snapshots(client: TestClient): RoomSnapshot[] {
-  return client.received.filter(([event]) => event === 'room:state').map(([, s]) => s as RoomSnapshot);
-}
-
 /** Fails if any packet shows a colour of a card that was not revealed at that version. */
 function expectNoHiddenColour(client: TestClient) {
-  for (const s of snapshots(client)) {
+  for (const s of client.states) {
     const v = view(s);
     if (!v || s.phase === 'over') continue;
     for (const card of v.cards) if (!card.revealed) expect(card.color).toBeNull();
@@ -60,7 +55,7 @@ function expectNoHiddenColour(client: TestClient) {
 
 /** Every client saw strictly consecutive versions from its first snapshot on. */
 function expectContinuousVersions(client: TestClient) {
-  const versions = snapshots(client).map((s) => s.version);
+  const versions = client.states.map((s) => s.version);
   for (let i = 1; i < versions.length; i++) expect(versions[i]).toBe(versions[i - 1]! + 1);
 }
 
@@ -112,6 +107,10 @@ describe('a whole game over the protocol', () => {
 
     for (const c of [t.redOp, t.blueOp, t.spectator]) expectNoHiddenColour(c);
     for (const c of all) expectContinuousVersions(c);
+    // Moves travel as patches, each of which applied to what its receiver held.
+    const patches = t.spectator.received.filter(([event]) => event === 'room:patch');
+    expect(patches.length).toBeGreaterThan(remaining.length);
+    for (const c of all) expect(c.received.filter(([event, , rebuilt]) => event === 'room:patch' && rebuilt === null)).toEqual([]);
     const everything = JSON.stringify(all.map((c) => c.received));
     for (const c of all) expect(everything).not.toContain(c.token);
     for (const c of all) c.close();

@@ -11,6 +11,7 @@ import type {
   ServerToClientEvents,
   SocketData,
 } from '../game/protocol';
+import { roomPatch } from '../game/room-patch';
 import { channel, roomCodeOfChannel } from './channels';
 import type { ParlorConfig } from './config';
 import { newRoomCode } from './ids';
@@ -50,6 +51,8 @@ export class Hub {
   private readonly rooms = new Map<string, Room>();
   /** The audience channel each member's sockets are in, per room, to move them when it changes. */
   private readonly audienceOf = new Map<string, Map<string, string>>();
+  /** The last snapshot sent to each audience, per room: the base of the next patch. */
+  private readonly sent = new Map<string, Map<string, RoomSnapshot>>();
   private readonly deadlines = new Map<string, NodeJS.Timeout>();
   private readonly expiries = new Map<string, NodeJS.Timeout>();
   private readonly graces = new Map<string, NodeJS.Timeout>();
@@ -123,7 +126,7 @@ export class Hub {
     return ok({
       you: playerId,
       as: joined.value.kind,
-      snapshot: room.snapshot(room.audienceOf(playerId), this.opts.now()),
+      snapshot: this.snapshotFor(room, room.audienceOf(playerId)),
       chat: room.chat,
     });
   }
@@ -215,7 +218,7 @@ export class Hub {
     const room = this.rooms.get(p.code);
     if (!room) return fail(ErrorCode.ROOM_NOT_FOUND, `No room has the code ${p.code}.`);
     if (!socket.rooms.has(channel.room(room.code))) return fail(ErrorCode.NOT_IN_ROOM, 'Join the room first.');
-    return ok({ snapshot: room.snapshot(room.audienceOf(socket.data.playerId), this.opts.now()) });
+    return ok({ snapshot: this.snapshotFor(room, room.audienceOf(socket.data.playerId)) });
   }
 
   /** Subscribes a socket to the public room list and returns the list as it is now. */
@@ -250,6 +253,7 @@ export class Hub {
     this.expiries.clear();
     this.graces.clear();
     this.rooms.clear();
+    this.sent.clear();
   }
 
   /** The room with that code, for tests and tooling. */
@@ -269,33 +273,57 @@ export class Hub {
   }
 
   /**
-   * After any accepted change: move sockets whose audience changed, emit one snapshot
-   * per audience to that audience's channel, and re-arm the room's timers and the list.
+   * After any accepted change: emit one update per audience to that audience's channel, and
+   * re-arm the room's timers and the list. The update is a patch from the audience's previous
+   * snapshot (a guess is a few hundred bytes, not the whole board); members whose audience
+   * changed (a new seat, the game's end) get their new audience's whole snapshot instead,
+   * because the patch starts from a view they never had.
    */
   private changed(room: Room): void {
     const { io } = this.opts;
     const current = this.audienceOf.get(room.code) ?? new Map<string, string>();
     for (const id of current.keys()) if (!room.members.has(id)) current.delete(id);
     const audiences = room.audiences();
+    const moved: [id: string, audience: string][] = [];
     for (const [audience, memberIds] of audiences) {
       for (const id of memberIds) {
         const previous = current.get(id);
         if (previous === audience) continue;
-        const sockets = io.in(channel.member(room.code, id));
-        // Leave first, then join: a socket is never in two audiences, so never sees a view it may not.
-        if (previous !== undefined) sockets.socketsLeave(channel.audience(room.code, previous));
-        sockets.socketsJoin(channel.audience(room.code, audience));
+        // Leave now, join after the patches: a socket is never in two audiences (so never
+        // sees a view it may not), and gets no patch for a view it does not hold.
+        if (previous !== undefined) io.in(channel.member(room.code, id)).socketsLeave(channel.audience(room.code, previous));
         current.set(id, audience);
+        moved.push([id, audience]);
       }
     }
     const now = this.opts.now();
+    const before = this.sent.get(room.code);
+    const after = new Map<string, RoomSnapshot>();
     for (const audience of audiences.keys()) {
-      io.to(channel.audience(room.code, audience)).emit('room:state', room.snapshot(audience, now));
+      const snapshot = room.snapshot(audience, now);
+      const previous = before?.get(audience);
+      const to = io.to(channel.audience(room.code, audience));
+      if (previous?.version === snapshot.version - 1) to.emit('room:patch', roomPatch(previous, snapshot));
+      else to.emit('room:state', snapshot);
+      after.set(audience, snapshot);
+    }
+    this.sent.set(room.code, after);
+    for (const [id, audience] of moved) {
+      io.in(channel.member(room.code, id)).socketsJoin(channel.audience(room.code, audience));
+      io.to(channel.member(room.code, id)).emit('room:state', after.get(audience)!);
     }
     this.scheduleDeadline(room);
     this.scheduleGrace(room);
     this.scheduleExpiry(room);
     this.scheduleList();
+  }
+
+  /** The current snapshot for an audience: the one last broadcast when it is still current. */
+  private snapshotFor(room: Room, audience: string): RoomSnapshot {
+    const now = this.opts.now();
+    const sent = this.sent.get(room.code)?.get(audience);
+    // The clock is read now: clients correct their countdowns with it.
+    return sent?.version === room.version ? { ...sent, serverTime: now } : room.snapshot(audience, now);
   }
 
   /** Takes every socket of a departed member out of the room's channels. */
@@ -367,6 +395,7 @@ export class Hub {
     this.expiries.delete(room.code);
     this.rooms.delete(room.code);
     this.audienceOf.delete(room.code);
+    this.sent.delete(room.code);
     const ip = this.creatorIp.get(room.code);
     this.creatorIp.delete(room.code);
     if (ip !== undefined) {

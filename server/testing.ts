@@ -11,10 +11,12 @@ import {
   PROTOCOL_VERSION,
   type ClientToServerEvents,
   type Response,
+  type RoomPatch,
   type RoomSnapshot,
   type ServerToClientEvents,
 } from '../game/protocol';
 import { opsHandler } from './http-endpoints';
+import { applyRoomPatch } from '../game/room-patch';
 import { attachParlor, type ConfigOverrides, type Parlor, type ParlorOptions } from './parlor';
 
 /** A typed browser-side socket. */
@@ -62,8 +64,14 @@ export function newToken(): string {
 export interface TestClient {
   readonly socket: ClientSocket;
   readonly token: string;
-  /** Every event received, in order, as [event, ...args]. */
+  /**
+   * Every event received, in order, as [event, ...args]; a 'room:patch' entry gets one more
+   * item: the snapshot it produced, null if it did not apply to what the client held, or
+   * undefined if the client held nothing of that room yet (a join's own change).
+   */
   readonly received: unknown[][];
+  /** Every snapshot received as an event, in order: whole ones and those rebuilt from patches. */
+  readonly states: RoomSnapshot[];
   /** The latest snapshot seen (events and acks alike). */
   latest(): RoomSnapshot | null;
   /** Emits an event and resolves with its ack. */
@@ -88,15 +96,35 @@ export async function connectClient(
     reconnection: false,
   });
   const received: unknown[][] = [];
+  const states: RoomSnapshot[] = [];
   let latest: RoomSnapshot | null = null;
   const waiters = new Set<() => void>();
+  /** The newest snapshot of each room: the base for that room's next patch. */
+  const newest = new Map<string, RoomSnapshot>();
   const see = (snapshot: RoomSnapshot) => {
     if (!latest || snapshot.code !== latest.code || snapshot.version >= latest.version) latest = snapshot;
+    const held = newest.get(snapshot.code);
+    if (!held || snapshot.version >= held.version) newest.set(snapshot.code, snapshot);
     for (const wake of waiters) wake();
   };
   socket.onAny((event: string, ...args: unknown[]) => {
+    if (event === 'room:patch') {
+      // Applied as the browser does: onto the newest snapshot of the same room and audience.
+      const patch = args[0] as RoomPatch;
+      const base = newest.get(patch.code);
+      const rebuilt = base ? applyRoomPatch(base, patch) : undefined;
+      received.push([event, patch, rebuilt]);
+      if (rebuilt) {
+        states.push(rebuilt);
+        see(rebuilt);
+      }
+      return;
+    }
     received.push([event, ...args]);
-    if (event === 'room:state') see(args[0] as RoomSnapshot);
+    if (event === 'room:state') {
+      states.push(args[0] as RoomSnapshot);
+      see(args[0] as RoomSnapshot);
+    }
   });
   await new Promise<void>((resolve, reject) => {
     socket.once('connect', () => resolve());
@@ -106,6 +134,7 @@ export async function connectClient(
     socket,
     token,
     received,
+    states,
     latest: () => latest,
     async request<T extends object>(event: string, payload?: unknown) {
       const emit = socket.timeout(5000).emitWithAck as (event: string, ...args: unknown[]) => Promise<Response<T>>;

@@ -1,5 +1,6 @@
 import { createStore } from 'zustand/vanilla';
-import { LIMITS, type ChatMessage, type JoinResult, type RemovalReason, type RoomSnapshot } from '@/game/protocol';
+import { LIMITS, type ChatMessage, type JoinResult, type RemovalReason, type RoomPatch, type RoomSnapshot } from '@/game/protocol';
+import { applyRoomPatch } from '@/game/room-patch';
 import type { ErrorCode } from '@/game/errors';
 
 /** Where this tab is in its connection to the room. */
@@ -56,6 +57,11 @@ export interface RoomData {
 export interface RoomActions {
   /** Keeps the newest snapshot: drops older ones, reports gaps so the caller can resync. */
   applySnapshot(snapshot: RoomSnapshot): ApplyResult;
+  /**
+   * Applies the next version as a patch. 'gap' means it could not (a version was missed,
+   * or the audience changed under it): nothing was applied and the caller should resync.
+   */
+  applyPatch(patch: RoomPatch): ApplyResult;
   /** Records a successful join (or rejoin after a reconnect). */
   joined(result: JoinResult): void;
   setStatus(status: ConnectionStatus): void;
@@ -105,6 +111,17 @@ export function createRoomStore(code: string) {
       // Snapshots are whole, so a skipped version loses nothing we show; still report it,
       // because the protocol asks clients to resync on a gap (the server may know more).
       return current && snapshot.version > current.version + 1 ? 'gap' : 'applied';
+    },
+
+    applyPatch(patch) {
+      if (patch.code !== get().code) return 'stale';
+      const current = get().snapshot;
+      // Before the first snapshot (joining): the join's answer brings the whole room.
+      if (!current || patch.version <= current.version) return 'stale';
+      const snapshot = applyRoomPatch(current, patch);
+      if (!snapshot) return 'gap';
+      set({ snapshot, clockOffset: snapshot.serverTime - Date.now() });
+      return 'applied';
     },
 
     joined(result) {

@@ -2,7 +2,7 @@
 
 import { useEffect } from 'react';
 import { ErrorCode } from '@/game/errors';
-import type { ChatMessage, RemovalReason, RoomSnapshot } from '@/game/protocol';
+import type { ChatMessage, RemovalReason, RoomPatch, RoomSnapshot } from '@/game/protocol';
 import { getSocket, type AppSocket } from './socket';
 import { request } from './request';
 import { useRoomStoreApi } from './room-store-context';
@@ -50,7 +50,7 @@ function reconnectDelay(hintMs: number | null): number {
 
 /**
  * Joins the room as `as` with `nickname` and keeps this page's store in step with the
- * server: applies each 'room:state', resyncs on a version gap, rejoins after every
+ * server: applies each 'room:state' and 'room:patch', resyncs on a version gap, rejoins after every
  * reconnect (same token, so the same seat), and leaves when the page goes away.
  * `attempt` re-runs the join when the player asks to try again.
  */
@@ -95,6 +95,11 @@ export function useRoomConnection(nickname: string, as: 'player' | 'spectator', 
 
     function onState(snapshot: RoomSnapshot) {
       if (store.getState().applySnapshot(snapshot) === 'gap') void sync();
+    }
+
+    function onPatch(patch: RoomPatch) {
+      // While (re)joining, the join's answer brings the whole room: no sync needed.
+      if (store.getState().applyPatch(patch) === 'gap' && store.getState().status === 'joined') void sync();
     }
 
     function onChat(message: ChatMessage) {
@@ -150,6 +155,7 @@ export function useRoomConnection(nickname: string, as: 'player' | 'spectator', 
     }
 
     socket.on('room:state', onState);
+    socket.on('room:patch', onPatch);
     socket.on('chat:message', onChat);
     socket.on('room:removed', onRemoved);
     socket.on('server:restarting', onRestarting);
@@ -166,6 +172,7 @@ export function useRoomConnection(nickname: string, as: 'player' | 'spectator', 
       // A pending reconnect stays wanted after unmount (the socket is shared by every page),
       // so it is left to fire; it only calls connect() on a disconnected socket.
       socket.off('room:state', onState);
+      socket.off('room:patch', onPatch);
       socket.off('chat:message', onChat);
       socket.off('room:removed', onRemoved);
       socket.off('server:restarting', onRestarting);

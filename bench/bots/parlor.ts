@@ -5,10 +5,12 @@
  * operatives guess, mostly their own agents, sometimes a bystander (which passes the turn)
  * or an opposing agent; after two right guesses they end the turn. At the end of a game
  * the host asks for a rematch. Every move is an acked `game:move` (or `room:rematch`) and
- * reaches the others as a `room:state` snapshot for their audience.
+ * reaches the others as a `room:patch` for their audience (a whole `room:state` when their
+ * audience changed, as at a game's end).
  *
- * The bots read the board from the spymasters' snapshots (the key view); the move's key
- * is the room version it will produce, which every snapshot carries.
+ * The bots read the board from the spymasters' snapshots (the key view), which they keep
+ * up to date by applying the patches as the browser does; the move's key is the room
+ * version it will produce, which every snapshot and patch carries.
  */
 import { randomBytes } from 'node:crypto';
 import { io, type Socket } from 'socket.io-client';
@@ -18,9 +20,11 @@ import {
   PROTOCOL_VERSION,
   type ClientToServerEvents,
   type Response,
+  type RoomPatch,
   type RoomSnapshot,
   type ServerToClientEvents,
 } from '../../game/protocol';
+import { applyRoomPatch } from '../../game/room-patch';
 import { MEMBERS, SPECTATOR, type Load, type RoomDriver } from '../load';
 import { within } from './relay';
 import { watchWire } from './wire';
@@ -62,8 +66,10 @@ function prng(seed: number): () => number {
 export class ParlorRoom implements RoomDriver {
   private readonly sockets: ParlorClient[] = [];
   private code = '';
-  /** The newest snapshot a spymaster received: it shows the whole key. */
+  /** The newest snapshot a spymaster holds: it shows the whole key. */
   private state: Snapshot | null = null;
+  /** Each spymaster's own snapshot, the base of its audience's next patch. */
+  private readonly held = new Map<number, Snapshot>();
   private clue: { game: number; word: string } | null = null;
   /** The version the latest move sent should produce; the next waits until the board shows it. */
   private lastKey = 0;
@@ -88,13 +94,15 @@ export class ParlorRoom implements RoomDriver {
       });
       this.sockets.push(socket);
       const wire = watchWire(socket, this.load.traffic);
-      socket.onAny((event: string, snapshot: Snapshot) => {
-        if (event !== 'room:state') return;
+      const spymaster = member === SPYMASTER.red || member === SPYMASTER.blue;
+      socket.onAny((event: string, update: Snapshot | RoomPatch) => {
+        if (event !== 'room:state' && event !== 'room:patch') return;
         // Update the board first: the delivery may free the room for its next move.
-        if ((member === SPYMASTER.red || member === SPYMASTER.blue) && (!this.state || snapshot.version > this.state.version)) {
-          this.state = snapshot;
+        if (spymaster) {
+          if (event === 'room:state') this.hold(member, update as Snapshot);
+          else this.applyPatch(member, update as RoomPatch);
         }
-        this.load.deliver(this.index, member, snapshot.version, wire.current());
+        this.load.deliver(this.index, member, update.version, wire.current());
       });
       await within(new Promise((resolve, reject) => socket.once('connect', () => resolve(undefined)).once('connect_error', reject)), 10_000, 'parlor connect');
     }
@@ -151,6 +159,21 @@ export class ParlorRoom implements RoomDriver {
 
   close(): void {
     for (const socket of this.sockets) socket.close();
+  }
+
+  private hold(member: number, snapshot: Snapshot): void {
+    this.held.set(member, snapshot);
+    if (!this.state || snapshot.version > this.state.version) this.state = snapshot;
+  }
+
+  private applyPatch(member: number, patch: RoomPatch): void {
+    const base = this.held.get(member);
+    if (!base || patch.version <= base.version) return;
+    const next = applyRoomPatch(base, patch) as Snapshot | null;
+    if (next) return this.hold(member, next);
+    // Never expected (a correct server sends only patches that follow); counted like a refusal.
+    refusals.set('PATCH_GAP', (refusals.get('PATCH_GAP') ?? 0) + 1);
+    void request<{ snapshot: Snapshot }>(this.sockets[member]!, 'room:sync', { code: this.code }).then((r) => this.hold(member, r.snapshot));
   }
 
   private emit(member: number, event: 'game:move' | 'room:rematch', payload: object, key: number): void {

@@ -1,0 +1,106 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { view } from './codewords/view';
+import { clueFor, first, play, start } from './codewords/testing';
+import { applyPatch, diff, type PatchOp } from './patch';
+import type { RoomSnapshot } from './protocol';
+import { applyRoomPatch, roomPatch } from './room-patch';
+
+/** JSON trees over a few keys and short arrays, so two of them often share structure. */
+const tree = fc.letrec<{ node: unknown }>((tie) => ({
+  node: fc.oneof(
+    { depthSize: 'small' },
+    fc.constantFrom(null, true, false, 0, 1, 'x', 'y'),
+    fc.array(tie('node'), { maxLength: 4 }),
+    fc.dictionary(fc.constantFrom('a', 'b', 'c', 'length'), tie('node'), { maxKeys: 4 }),
+  ),
+})).node;
+
+/** What the wire does to ops: they travel as JSON. */
+const overTheWire = (ops: PatchOp[]): PatchOp[] => JSON.parse(JSON.stringify(ops)) as PatchOp[];
+
+describe('diff and applyPatch', () => {
+  it('rebuild the target from the base, after a JSON round trip, without touching the base', () => {
+    fc.assert(
+      fc.property(fc.oneof(fc.tuple(tree, tree), fc.tuple(fc.jsonValue(), fc.jsonValue())), ([a, b]) => {
+        const base = JSON.parse(JSON.stringify(a ?? null)) as unknown;
+        const target = JSON.parse(JSON.stringify(b ?? null)) as unknown;
+        const frozen = structuredClone(base);
+        const result = applyPatch(base, overTheWire(diff(base, target)));
+        expect(result).toEqual(target);
+        expect(base).toEqual(frozen);
+      }),
+      { numRuns: 500, seed: 5 },
+    );
+  });
+
+  it('is empty for equal trees and shares every unchanged subtree', () => {
+    const base = { a: { deep: [1, 2, 3] }, b: [{ x: 1 }, { x: 2 }], c: 'same' };
+    expect(diff(base, structuredClone(base))).toEqual([]);
+    const next = applyPatch(base, [[['b', 1, 'x'], 5]]);
+    expect(next).toEqual({ a: { deep: [1, 2, 3] }, b: [{ x: 1 }, { x: 5 }], c: 'same' });
+    expect(next.a).toBe(base.a);
+    expect(next.b[0]).toBe(base.b[0]);
+    expect(next.b).not.toBe(base.b);
+  });
+
+  it('appends to, truncates and deletes from what it patches', () => {
+    expect(diff({ log: [1, 2] }, { log: [1, 2, 3] })).toEqual([[['log', 2], 3]]);
+    expect(diff({ log: [1, 2, 3] }, { log: [1] })).toEqual([[['log', 'length'], 1]]);
+    expect(diff({ a: 1, b: 2 }, { a: 1 })).toEqual([[['b']]]);
+    expect(applyPatch({ log: [1, 2, 3] }, [[['log', 'length'], 1]])).toEqual({ log: [1] });
+    expect(applyPatch({ a: 1, b: 2 }, [[['b']]])).toEqual({ a: 1 });
+  });
+
+  it('refuses paths through prototypes or through values that are not objects', () => {
+    expect(() => applyPatch({}, [[['__proto__', 'polluted'], true]])).toThrow(/forbidden/);
+    expect(() => applyPatch({ a: { b: 1 } }, [[['a', 'constructor', 'prototype'], 1]])).toThrow(/forbidden/);
+    expect(({} as Record<string, unknown>).polluted).toBeUndefined();
+    expect(() => applyPatch({ a: 1 }, [[['a', 'b'], 1]])).toThrow(/no object/);
+    expect(() => applyPatch(3, [[['a'], 1]])).toThrow(/not an object/);
+  });
+});
+
+describe('room patches', () => {
+  const snapshot = (version: number, v: unknown, audience = 'public'): RoomSnapshot => ({
+    code: 'ABCD',
+    version,
+    gameId: 'codewords',
+    phase: 'playing',
+    public: false,
+    hostId: 'p_1',
+    players: [{ id: 'p_1', nickname: 'Ana', seat: 'red:spymaster', connected: true }],
+    spectators: 0,
+    seats: [],
+    settings: { words: 'default' },
+    gameNumber: 1,
+    serverTime: 1000 + version,
+    audience,
+    view: v,
+  });
+
+  it('carry a guess as a few small ops, and rebuild the next snapshot exactly', () => {
+    let state = start({ seed: 7 });
+    const team = state.turn.team;
+    state = play(state, `${team}:spymaster`, { type: 'clue', word: clueFor(state.cards), count: 2, turn: 1 });
+    const before = snapshot(10, view(state, 'public'));
+    state = play(state, `${team}:operative`, { type: 'guess', card: first(state, team), turn: 1 });
+    const after = snapshot(11, view(state, 'public'));
+    const patch = roomPatch(before, after);
+    expect(JSON.stringify(patch).length).toBeLessThan(JSON.stringify(after).length / 5);
+    const rebuilt = applyRoomPatch(before, JSON.parse(JSON.stringify(patch)) as typeof patch);
+    expect(rebuilt).toEqual(after);
+    // No op for what the envelope carries.
+    expect(patch.ops.some(([path]) => path[0] === 'version' || path[0] === 'serverTime')).toBe(false);
+  });
+
+  it('do not apply to another version, audience or room', () => {
+    const before = snapshot(10, { n: 1 });
+    const patch = roomPatch(before, snapshot(11, { n: 2 }));
+    expect(applyRoomPatch(before, patch)?.view).toEqual({ n: 2 });
+    expect(applyRoomPatch(snapshot(9, { n: 1 }), patch)).toBeNull();
+    expect(applyRoomPatch(snapshot(10, { n: 1 }, 'spymaster:red'), patch)).toBeNull();
+    expect(applyRoomPatch({ ...before, code: 'WXYZ' }, patch)).toBeNull();
+    expect(applyRoomPatch(snapshot(10, null), patch)).toBeNull();
+  });
+});

@@ -1,0 +1,104 @@
+/**
+ * Structural patches between two JSON values: the server sends each audience what changed
+ * in its view since the previous version instead of the whole view, and clients apply it.
+ *
+ * An op is `[path]` (delete the key) or `[path, value]` (set it). Paths are keys and array
+ * indexes from the root; on an array, the key `length` truncates it. The format is tiny on
+ * the wire and needs no library: a guess is a handful of ops of a few bytes each.
+ */
+
+/** One step from a path to a value: an object key or an array index. */
+export type PatchKey = string | number;
+
+/** Set `path` to the value, or delete it when the value is absent. */
+export type PatchOp = readonly [path: readonly PatchKey[], value?: unknown];
+
+type Json = null | boolean | number | string | readonly Json[] | { readonly [key: string]: Json };
+
+function isObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+/**
+ * The ops that turn `before` into `after` (both plain JSON: objects, arrays, primitives;
+ * no `undefined`, which JSON cannot carry).
+ * Unchanged subtrees cost one comparison each; arrays are compared index by index, so an
+ * appended log line or a flipped card is one op, not the whole array.
+ */
+export function diff(before: unknown, after: unknown): PatchOp[] {
+  const ops: PatchOp[] = [];
+  walk(before as Json, after as Json, [], ops);
+  return ops;
+}
+
+/** Walks both trees with one mutable path; only emitted ops get their own copy of it. */
+function walk(a: Json, b: Json, path: PatchKey[], ops: PatchOp[]): void {
+  if (a === b) return;
+  if (Array.isArray(a) && Array.isArray(b)) {
+    const shared = Math.min(a.length, b.length);
+    for (let i = 0; i < shared; i++) {
+      path.push(i);
+      walk(a[i] as Json, b[i] as Json, path, ops);
+      path.pop();
+    }
+    for (let i = shared; i < b.length; i++) ops.push([[...path, i], b[i]]);
+    if (b.length < a.length) ops.push([[...path, 'length'], b.length]);
+    return;
+  }
+  if (isObject(a) && isObject(b)) {
+    for (const key in b) {
+      if (!Object.hasOwn(a, key)) {
+        ops.push([[...path, key], b[key]]);
+        continue;
+      }
+      path.push(key);
+      walk(a[key] as Json, b[key] as Json, path, ops);
+      path.pop();
+    }
+    for (const key in a) if (!Object.hasOwn(b, key)) ops.push([[...path, key]]);
+    return;
+  }
+  ops.push([path.slice(), b]);
+}
+
+/** Keys that would reach an object's prototype; a patch must never write through them. */
+const FORBIDDEN = new Set<PatchKey>(['__proto__', 'prototype', 'constructor']);
+
+/**
+ * Applies ops to `base` without changing it: every object on a changed path is copied once
+ * (whatever is unchanged stays shared), so `a !== b` tells a UI what changed. Throws on a
+ * path that does not exist in `base`; the caller then asks for the whole state again.
+ */
+export function applyPatch<T>(base: T, ops: readonly PatchOp[]): T {
+  const copies = new WeakSet<object>();
+  const copy = <V extends object>(value: V): V => {
+    const c = (Array.isArray(value) ? value.slice() : { ...value }) as V;
+    copies.add(c);
+    return c;
+  };
+  let root: unknown = base;
+  for (const [path, ...value] of ops) {
+    if (path.some((key) => FORBIDDEN.has(key))) throw new Error(`patch: forbidden key in ${path.join('.')}`);
+    if (path.length === 0) {
+      root = value[0];
+      continue;
+    }
+    if (typeof root !== 'object' || root === null) throw new Error('patch: the base is not an object');
+    if (!copies.has(root)) root = copy(root);
+    let node = root as Record<PatchKey, unknown>;
+    for (const key of path.slice(0, -1)) {
+      let child = node[key];
+      if (typeof child !== 'object' || child === null) throw new Error(`patch: no object at ${path.join('.')}`);
+      if (!copies.has(child)) {
+        child = copy(child);
+        node[key] = child;
+      }
+      node = child as Record<PatchKey, unknown>;
+    }
+    const last = path[path.length - 1]!;
+    if (value.length === 0) delete node[last];
+    else if (Array.isArray(node) && last === 'length') node.length = value[0] as number;
+    else node[last] = value[0];
+  }
+  return root as T;
+}
