@@ -49,86 +49,102 @@ export interface HandlerDeps {
   readonly metrics: ActionMetrics;
 }
 
-const known = new Set<string>([...Object.keys(schemas), 'rooms:watch', 'rooms:unwatch']);
+/** How one event is handled: which budgets it draws on and which hub method runs it. */
+interface Route<E extends Event> {
+  /** The per-socket budget (chat has its own); every request also draws on `actionPerIp`. */
+  readonly budget: 'action' | 'chat';
+  /** An extra per-address budget for expensive requests. */
+  readonly perIp?: 'create' | 'join';
+  readonly run: (hub: Hub, socket: ParlorSocket, payload: Payload<E>) => Result<object>;
+}
 
 /**
- * Wires every client event of one socket to one hub method. Each handler is the same
- * steps: take a point from the rate budgets, parse the payload with the event's schema,
- * call the hub, answer the ack. Payloads without an ack are dropped (every action must be
- * answerable), and unknown events are ignored; both are counted.
+ * Every event with a payload, and its hub method. One table for all sockets: a socket
+ * holds one listener, not one closure per event, which keeps idle connections small.
  */
-export function registerHandlers(socket: ParlorSocket, { hub, limits, log, ignored, metrics }: HandlerDeps): void {
-  const ip = socket.data.ip;
-  const perAction: Budgets = [
-    ['action', socket.id],
-    ['actionPerIp', ip],
-  ];
+const routes: { readonly [E in Event]: Route<E> } = {
+  'room:create': { budget: 'action', perIp: 'create', run: (hub, socket, p) => hub.create(socket, p) },
+  'room:join': { budget: 'action', perIp: 'join', run: (hub, socket, p) => hub.join(socket, p) },
+  'room:leave': { budget: 'action', run: (hub, socket, p) => hub.leave(socket, p) },
+  'room:seat': { budget: 'action', run: (hub, socket, p) => hub.seat(socket, p) },
+  'room:settings': { budget: 'action', run: (hub, socket, p) => hub.configure(socket, p) },
+  'room:start': { budget: 'action', run: (hub, socket, p) => hub.start(socket, p) },
+  'room:rematch': { budget: 'action', run: (hub, socket, p) => hub.rematch(socket, p) },
+  'room:lobby': { budget: 'action', run: (hub, socket, p) => hub.backToLobby(socket, p) },
+  'room:sync': { budget: 'action', run: (hub, socket, p) => hub.sync(socket, p) },
+  'room:kick': { budget: 'action', run: (hub, socket, p) => hub.kick(socket, p) },
+  'room:assign': { budget: 'action', run: (hub, socket, p) => hub.assign(socket, p) },
+  'room:host': { budget: 'action', run: (hub, socket, p) => hub.transferHost(socket, p) },
+  'game:move': { budget: 'action', run: (hub, socket, p) => hub.move(socket, p) },
+  'chat:send': { budget: 'chat', run: (hub, socket, p) => hub.say(socket, p) },
+};
 
-  const on = <E extends Event>(event: E, budgets: Budgets, run: (payload: Payload<E>) => Result<object>) => {
-    // The typed `socket.on` cannot express "any event of this union", hence the widening.
-    (socket.on as (event: string, listener: (...args: unknown[]) => void) => void)(event, (...args) => {
-      const callback = args[args.length - 1];
-      if (typeof callback !== 'function') {
-        ignored.missingAck++;
-        return;
-      }
-      const ack = (response: Response<object>, seconds?: number) => {
-        metrics.record(event, response, seconds);
-        callback(response);
-      };
-      void (async () => {
-        try {
-          const waitMs = await limits.take(budgets);
-          if (waitMs !== null) {
-            log.warn({ event, player: socket.data.playerId, ip }, 'rate limited');
-            return ack(rateLimited(waitMs));
-          }
-          const parsed = (schemas[event] as unknown as ZodType<Payload<E>>).safeParse(args.length > 1 ? args[0] : undefined);
-          if (!parsed.success) {
-            // A bad nickname is the one schema failure a person (not a bug) causes: own code, so the UI can offer to fix it.
-            const code = parsed.error.issues[0]?.path[0] === 'nickname' ? ErrorCode.NICKNAME_INVALID : ErrorCode.BAD_REQUEST;
-            return ack({ ok: false, code, message: describe(parsed.error.issues) });
-          }
-          // The hub applies the action and emits its broadcasts synchronously, so this times both.
-          const start = performance.now();
-          const response = toResponse(run(parsed.data));
-          ack(response, (performance.now() - start) / 1000);
-        } catch (error) {
-          log.error({ err: error, event, player: socket.data.playerId }, 'handler failed');
-          ack({ ok: false, code: ErrorCode.INTERNAL, message: 'Something went wrong on the server. Please try again.' });
-        }
-      })();
-    });
+/** The budgets a request draws on, narrowest first (see {@link RateLimits.take}). */
+function budgetsOf(socket: ParlorSocket, budget: Route<Event>['budget'], perIp?: Route<Event>['perIp']): Budgets {
+  const { ip } = socket.data;
+  return perIp ? [[budget, socket.id], ['actionPerIp', ip], [perIp, ip]] : [[budget, socket.id], ['actionPerIp', ip]];
+}
+
+/**
+ * Handles one request with a payload: take a point from its rate budgets, parse the
+ * payload with the event's schema, call the hub, answer the ack.
+ */
+async function handle<E extends Event>(socket: ParlorSocket, deps: HandlerDeps, event: E, payload: unknown, callback: (r: Response) => void) {
+  const { hub, limits, log, metrics } = deps;
+  const route = routes[event] as Route<E>;
+  const ack = (response: Response<object>, seconds?: number) => {
+    metrics.record(event, response, seconds);
+    callback(response);
   };
+  try {
+    const waitMs = await limits.take(budgetsOf(socket, route.budget, route.perIp));
+    if (waitMs !== null) {
+      log.warn({ event, player: socket.data.playerId, ip: socket.data.ip }, 'rate limited');
+      return ack(rateLimited(waitMs));
+    }
+    const parsed = (schemas[event] as unknown as ZodType<Payload<E>>).safeParse(payload);
+    if (!parsed.success) {
+      // A bad nickname is the one schema failure a person (not a bug) causes: own code, so the UI can offer to fix it.
+      const code = parsed.error.issues[0]?.path[0] === 'nickname' ? ErrorCode.NICKNAME_INVALID : ErrorCode.BAD_REQUEST;
+      return ack({ ok: false, code, message: describe(parsed.error.issues) });
+    }
+    // The hub applies the action and emits its broadcasts synchronously, so this times both.
+    const start = performance.now();
+    const response = toResponse(route.run(hub, socket, parsed.data));
+    ack(response, (performance.now() - start) / 1000);
+  } catch (error) {
+    log.error({ err: error, event, player: socket.data.playerId }, 'handler failed');
+    ack({ ok: false, code: ErrorCode.INTERNAL, message: 'Something went wrong on the server. Please try again.' });
+  }
+}
 
-  on('room:create', [...perAction, ['create', ip]], (p) => hub.create(socket, p));
-  on('room:join', [...perAction, ['join', ip]], (p) => hub.join(socket, p));
-  on('room:leave', perAction, (p) => hub.leave(socket, p));
-  on('room:seat', perAction, (p) => hub.seat(socket, p));
-  on('room:settings', perAction, (p) => hub.configure(socket, p));
-  on('room:start', perAction, (p) => hub.start(socket, p));
-  on('room:rematch', perAction, (p) => hub.rematch(socket, p));
-  on('room:lobby', perAction, (p) => hub.backToLobby(socket, p));
-  on('room:sync', perAction, (p) => hub.sync(socket, p));
-  on('room:kick', perAction, (p) => hub.kick(socket, p));
-  on('room:assign', perAction, (p) => hub.assign(socket, p));
-  on('room:host', perAction, (p) => hub.transferHost(socket, p));
-  on('game:move', perAction, (p) => hub.move(socket, p));
-  on('chat:send', [['chat', socket.id], ['actionPerIp', ip]], (p) => hub.say(socket, p));
-
-  socket.on('rooms:watch', (...args: unknown[]) => {
-    const ack = args[args.length - 1];
-    if (typeof ack !== 'function') {
+/**
+ * Wires every client event of one socket to one hub method through a single listener.
+ * Payloads without an ack are dropped (every action must be answerable), and unknown
+ * events are ignored; both are counted.
+ */
+export function registerHandlers(socket: ParlorSocket, deps: HandlerDeps): void {
+  const { hub, limits, log, ignored } = deps;
+  // Socket.IO passes the ack callback, when the client asked for one, as the last argument.
+  socket.onAny((event: string, ...args: unknown[]) => {
+    if (event === 'rooms:unwatch') return hub.unwatchRooms(socket);
+    const known = Object.hasOwn(routes, event) || event === 'rooms:watch';
+    if (!known) {
+      ignored.unknownEvent++;
+      log.debug({ event: String(event).slice(0, 40), player: socket.data.playerId }, 'unknown event ignored');
+      return;
+    }
+    const callback = args[args.length - 1];
+    if (typeof callback !== 'function') {
       ignored.missingAck++;
       return;
     }
-    void limits.take(perAction).then((waitMs) => ack(waitMs === null ? toResponse(hub.watchRooms(socket)) : rateLimited(waitMs)));
-  });
-  socket.on('rooms:unwatch', () => hub.unwatchRooms(socket));
-  socket.onAny((event: string) => {
-    if (known.has(event)) return;
-    ignored.unknownEvent++;
-    log.debug({ event: String(event).slice(0, 40), player: socket.data.playerId }, 'unknown event ignored');
+    const ack = callback as (response: Response) => void;
+    if (event === 'rooms:watch') {
+      void limits.take(budgetsOf(socket, 'action')).then((waitMs) => ack(waitMs === null ? toResponse(hub.watchRooms(socket)) : rateLimited(waitMs)));
+      return;
+    }
+    void handle(socket, deps, event as Event, args.length > 1 ? args[0] : undefined, ack);
   });
   socket.on('disconnecting', () => hub.disconnecting(socket));
 }

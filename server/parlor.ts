@@ -141,6 +141,9 @@ export function attachParlor(httpServer: HttpServer, options: ParlorOptions = {}
 
   io.on('connection', (socket) => {
     registerHandlers(socket, { hub, limits, log, ignored, metrics });
+    // The handshake (headers, address) is read by now; keeping the first HTTP request of
+    // every connection alive would cost a few kB per idle socket (Socket.IO's memory guide).
+    (socket.conn as { request: unknown }).request = null;
   });
 
   let closing: Promise<void> | null = null;
