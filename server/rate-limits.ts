@@ -1,19 +1,32 @@
-import { RateLimiterMemory, RateLimiterRes } from 'rate-limiter-flexible';
+import type { Redis } from 'ioredis';
+import { RateLimiterMemory, RateLimiterRedis, RateLimiterRes, type RateLimiterAbstract } from 'rate-limiter-flexible';
 import type { Rates } from './config';
 
 /** Which budget a request draws on. */
 export type RateKind = keyof Rates;
 
 /**
- * The rate limits of this process, one token bucket per kind and key (a socket id or an
- * IP). In memory for the embedded server; rate-limiter-flexible has Redis stores with the
- * same interface for when several nodes must share the counts.
+ * The rate limits, one budget per kind and key (a socket id or an IP): `points` per
+ * `durationSec` window. In memory for the embedded server; given a Redis client, the
+ * counts live in Redis (keys `<prefix><kind>:<key>`), so an IP's budget is shared by
+ * every node. While Redis is unreachable each node falls back to its own in-memory
+ * counts rather than refusing or waiting: limits stay on, only per node.
  */
 export class RateLimits {
-  private readonly limiters: Record<RateKind, RateLimiterMemory>;
+  private readonly limiters: Record<RateKind, RateLimiterAbstract>;
 
-  constructor(rates: Rates) {
-    const make = (kind: RateKind) => new RateLimiterMemory({ points: rates[kind].points, duration: rates[kind].durationSec });
+  constructor(rates: Rates, redis?: Redis, prefix = 'parlor:rl:') {
+    const make = (kind: RateKind) => {
+      const rate = { points: rates[kind].points, duration: rates[kind].durationSec };
+      if (!redis) return new RateLimiterMemory(rate);
+      return new RateLimiterRedis({
+        ...rate,
+        storeClient: redis,
+        keyPrefix: `${prefix}${kind}`,
+        rejectIfRedisNotReady: true,
+        insuranceLimiter: new RateLimiterMemory(rate),
+      });
+    };
     this.limiters = {
       action: make('action'),
       actionPerIp: make('actionPerIp'),

@@ -1,0 +1,77 @@
+import { describe, expect, it } from 'vitest';
+import type { Rates } from './config';
+import { RateLimits } from './rate-limits';
+import { startRedisServer } from './redis-server';
+import { connectRedis } from './store/redis-client';
+import { uniquePrefix, useRedisServer } from './store/testing';
+
+const redis = useRedisServer();
+
+const rate = { points: 3, durationSec: 60 };
+const RATES: Rates = { action: rate, actionPerIp: { points: 5, durationSec: 60 }, chat: rate, create: rate, join: rate };
+
+/**
+ * A client that has connected: until then RateLimits counts in memory (it does not wait
+ * for Redis), and these tests are about the counts in Redis.
+ */
+async function connected() {
+  const client = redis.client();
+  await client.ping();
+  return client;
+}
+
+const backends = {
+  memory: async () => new RateLimits(RATES),
+  redis: async () => new RateLimits(RATES, await connected(), uniquePrefix()),
+};
+
+describe.each(Object.entries(backends))('RateLimits in %s', (_name, make) => {
+  it('grants `points` per window and then says how long to wait', async () => {
+    const limits = await make();
+    for (let i = 0; i < 3; i++) expect(await limits.take([['join', '10.0.0.1']])).toBeNull();
+    const wait = await limits.take([['join', '10.0.0.1']]);
+    expect(wait).toBeGreaterThan(55_000);
+    expect(wait).toBeLessThanOrEqual(60_000);
+    // Another key and another kind have budgets of their own.
+    expect(await limits.take([['join', '10.0.0.2']])).toBeNull();
+    expect(await limits.take([['create', '10.0.0.1']])).toBeNull();
+  });
+
+  it('stops at the first refusal, so a flooding socket cannot drain its address', async () => {
+    const limits = await make();
+    const budgets = [['action', 'socket-1'], ['actionPerIp', '10.0.0.1']] as const;
+    for (let i = 0; i < 3; i++) expect(await limits.take(budgets)).toBeNull();
+    for (let i = 0; i < 5; i++) expect(await limits.take(budgets)).not.toBeNull();
+    // The address still has 5 - 3 = 2 points for its other sockets.
+    expect(await limits.take([['action', 'socket-2'], ['actionPerIp', '10.0.0.1']])).toBeNull();
+    expect(await limits.take([['action', 'socket-3'], ['actionPerIp', '10.0.0.1']])).toBeNull();
+    expect(await limits.take([['action', 'socket-4'], ['actionPerIp', '10.0.0.1']])).not.toBeNull();
+  });
+});
+
+describe('RateLimits on Redis', () => {
+  it('shares one budget between nodes', async () => {
+    const prefix = uniquePrefix();
+    const client = await connected();
+    const [a, b] = [new RateLimits(RATES, client, prefix), new RateLimits(RATES, await connected(), prefix)];
+    expect(await a.take([['create', '10.0.0.1']])).toBeNull();
+    expect(await b.take([['create', '10.0.0.1']])).toBeNull();
+    expect(await a.take([['create', '10.0.0.1']])).toBeNull();
+    expect(await b.take([['create', '10.0.0.1']])).not.toBeNull();
+    expect(await a.take([['create', '10.0.0.1']])).not.toBeNull();
+    expect(await client.keys(`${prefix}*`)).toEqual([`${prefix}create:10.0.0.1`]);
+  });
+
+  it('keeps limiting, per node, while Redis is unreachable', async () => {
+    const server = await startRedisServer();
+    await server.stop();
+    const client = connectRedis(server.url);
+    try {
+      const limits = new RateLimits(RATES, client);
+      for (let i = 0; i < 3; i++) expect(await limits.take([['chat', 'socket-1']])).toBeNull();
+      expect(await limits.take([['chat', 'socket-1']])).not.toBeNull();
+    } finally {
+      client.disconnect();
+    }
+  });
+});

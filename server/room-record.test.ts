@@ -1,0 +1,95 @@
+import { describe, expect, it } from 'vitest';
+import { codewords } from '../game/codewords';
+import { first, SAFE_CLUE } from '../game/codewords/testing';
+import type { CodewordsState } from '../game/codewords/types';
+import { ROOM_DATA_FORMAT, Room, type RoomData } from './room';
+
+/** Fails the test when a room action is refused. */
+function accept(result: { ok: boolean; error?: { message: string } }): void {
+  if (!result.ok) throw new Error(result.error?.message);
+}
+
+/** A room with something in every field: a game under way, an away player, a spectator, a ban, chat. */
+function busyRoom(): Room {
+  const room = new Room({ code: 'ABCD', game: codewords, isPublic: true, settings: { turnSeconds: 60, customWords: null } });
+  const seats = ['red:spymaster', 'red:operative', 'blue:spymaster', 'blue:operative'];
+  for (const [i, seat] of seats.entries()) {
+    accept(room.join(`p_${i}`, `Player ${i}`, 'player'));
+    room.setConnected(`p_${i}`, 1, 1_000);
+    accept(room.takeSeat(`p_${i}`, seat));
+  }
+  accept(room.join('p_watch', 'Watcher', 'spectator'));
+  room.setConnected('p_watch', 1, 1_000);
+  accept(room.join('p_rude', 'Rude', 'player'));
+  accept(room.kick('p_0', 'p_rude'));
+  accept(room.say('p_1', 'good luck', 1_500));
+  accept(room.say('p_watch', 'have fun', 1_600));
+  room.setConnected('p_3', 1, 1_700);
+  room.setConnected('p_3', -1, 1_800);
+  room.setConnected('p_3', -1, 1_900);
+  accept(room.start('p_0', 42, 2_000));
+  const state = room.state as CodewordsState;
+  const team = state.turn.team;
+  accept(room.move(team === 'red' ? 'p_0' : 'p_2', { type: 'clue', word: SAFE_CLUE, count: 2 }, 2_100));
+  accept(room.move(team === 'red' ? 'p_1' : 'p_3', { type: 'guess', card: first(state, team) }, 2_200));
+  room.flush();
+  return room;
+}
+
+/** What a store would give back: the record after a trip through JSON. */
+function stored(room: Room): RoomData {
+  return JSON.parse(JSON.stringify(room.toRecord())) as RoomData;
+}
+
+describe('Room records', () => {
+  it('survive a JSON round trip with everything a node needs', () => {
+    const room = busyRoom();
+    const copy = Room.fromRecord(stored(room), codewords);
+    expect(copy.toRecord()).toEqual(room.toRecord());
+    expect([...copy.members.keys()]).toEqual(['p_0', 'p_1', 'p_2', 'p_3', 'p_watch']);
+    expect(copy.members.get('p_3')).toMatchObject({ connections: 0, awaySince: 1_900 });
+    expect(copy.members.get('p_1')).toMatchObject({ connections: 1, awaySince: null });
+    expect([...copy.banned]).toEqual(['p_rude']);
+    expect(copy.chat.map((c) => c.text)).toEqual(['good luck', 'have fun']);
+    expect(copy.deadline()).toBe(room.deadline());
+    expect(copy.deadline()).not.toBeNull();
+    for (const audience of room.audiences().keys()) expect(copy.snapshot(audience, 3_000)).toEqual(room.snapshot(audience, 3_000));
+  });
+
+  it('carry on exactly like the original room', () => {
+    const room = busyRoom();
+    const copy = Room.fromRecord(stored(room), codewords);
+    for (const r of [room, copy]) {
+      accept(r.say('p_2', 'next', 2_300));
+      r.tick(10_000_000);
+      r.setConnected('p_1', -1, 2_400);
+      r.expireAway(10_000_000, 1_000);
+      r.flush();
+      expect(r.join('p_rude', 'Rude', 'player').ok).toBe(false);
+    }
+    expect(copy.toRecord()).toEqual(room.toRecord());
+    expect(copy.chat.at(-1)?.id).toBe(3);
+  });
+
+  it('do not share members, bans or chat with the room they came from', () => {
+    const record = stored(busyRoom());
+    const copy = Room.fromRecord(record, codewords);
+    copy.members.get('p_0')!.nickname = 'Renamed';
+    copy.banned.add('p_other');
+    accept(copy.say('p_0', 'mine', 3_000));
+    expect(record.members[0]?.nickname).toBe('Player 0');
+    expect(record.banned).toEqual(['p_rude']);
+    expect(record.chat).toHaveLength(2);
+  });
+
+  it('are refused for an unflushed room, another game or another format', () => {
+    const room = new Room({ code: 'WXYZ', game: codewords, isPublic: false, settings: codewords.defaultSettings });
+    accept(room.join('p_0', 'Zero', 'player'));
+    expect(() => room.toRecord()).toThrow(/before flush/);
+    room.flush();
+    const record = stored(room);
+    expect(record.format).toBe(ROOM_DATA_FORMAT);
+    expect(() => Room.fromRecord({ ...record, gameId: 'chess' }, codewords)).toThrow(/game "chess"/);
+    expect(() => Room.fromRecord({ ...record, format: 99 } as unknown as RoomData, codewords)).toThrow(/format 99/);
+  });
+});

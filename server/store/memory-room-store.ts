@@ -1,0 +1,85 @@
+import type { RoomSummary } from '../../game/protocol';
+import { checkInteger, saveResult, type RoomRecord, type RoomStore, type RoomWrite, type SaveResult } from './room-store';
+
+interface Entry extends RoomRecord {
+  readonly listing: RoomSummary | null;
+  expiresAt: number;
+}
+
+/**
+ * The rooms of one process, for the embedded server: the same contract as the Redis
+ * store (records, revisions, TTLs, listing), with nothing to install.
+ */
+export class MemoryRoomStore implements RoomStore {
+  /** In write order, oldest first: a write moves its room to the end (that orders the listing). */
+  private readonly rooms = new Map<string, Entry>();
+
+  /** `now` is the clock that TTLs run on. */
+  constructor(private readonly now: () => number = Date.now) {}
+
+  async load(code: string): Promise<RoomRecord | null> {
+    const entry = this.live(code);
+    return entry ? { revision: entry.revision, data: entry.data } : null;
+  }
+
+  async create(code: string, write: RoomWrite): Promise<'created' | 'taken'> {
+    // Creating is rare, so it also sweeps rooms that expired without anyone loading them.
+    this.sweep();
+    return this.write(code, 0, write) === 0 ? 'created' : 'taken';
+  }
+
+  async save(code: string, expectedRevision: number, write: RoomWrite): Promise<SaveResult> {
+    checkInteger('expectedRevision', expectedRevision, 1);
+    return saveResult(expectedRevision, this.write(code, expectedRevision, write));
+  }
+
+  async touch(code: string, ttlMs: number): Promise<boolean> {
+    checkInteger('ttlMs', ttlMs, 1);
+    const entry = this.live(code);
+    if (entry) entry.expiresAt = this.now() + ttlMs;
+    return entry !== undefined;
+  }
+
+  async delete(code: string): Promise<boolean> {
+    return this.live(code) !== undefined && this.rooms.delete(code);
+  }
+
+  async listPublic(limit: number): Promise<RoomSummary[]> {
+    checkInteger('limit', limit, 1);
+    this.sweep();
+    const listed: RoomSummary[] = [];
+    for (const entry of [...this.rooms.values()].reverse()) {
+      if (listed.length === limit) break;
+      if (entry.listing) listed.push(entry.listing);
+    }
+    return listed;
+  }
+
+  /**
+   * The compare-and-set both `create` (expecting 0: no room) and `save` use, as the
+   * Redis script does: writes when the current revision is the expected one, and returns
+   * the revision it found either way.
+   */
+  private write(code: string, expected: number, { data, listing, ttlMs }: RoomWrite): number {
+    checkInteger('ttlMs', ttlMs, 1);
+    const current = this.live(code)?.revision ?? 0;
+    if (current !== expected) return current;
+    this.rooms.delete(code);
+    this.rooms.set(code, { revision: current + 1, data, listing, expiresAt: this.now() + ttlMs });
+    return current;
+  }
+
+  /** The room if it has not expired; an expired one is dropped on sight. */
+  private live(code: string): Entry | undefined {
+    const entry = this.rooms.get(code);
+    if (entry && entry.expiresAt <= this.now()) {
+      this.rooms.delete(code);
+      return undefined;
+    }
+    return entry;
+  }
+
+  private sweep(): void {
+    for (const code of this.rooms.keys()) this.live(code);
+  }
+}

@@ -1,0 +1,109 @@
+/**
+ * The behaviour every RoomStore backend must have, as one test suite that each
+ * backend's test file runs with its own factory. Not a test file by itself.
+ */
+import { describe, expect, it } from 'vitest';
+import type { RoomSummary } from '../../game/protocol';
+import type { RoomStore, RoomWrite } from './room-store';
+import { sleep } from './testing';
+
+/** A room's public line, as a test fixture. */
+export function listing(code: string, players = 1): RoomSummary {
+  return { code, gameId: 'codewords', hostName: `host of ${code}`, players, spectators: 0, phase: 'lobby' };
+}
+
+/** A write of `data`, unlisted and living a minute unless told otherwise. */
+export function write(data: string, more: Partial<RoomWrite> = {}): RoomWrite {
+  return { data, listing: null, ttlMs: 60_000, ...more };
+}
+
+/** Runs the shared contract against stores made by `makeStore` (a fresh, empty store per test). */
+export function describeRoomStoreContract(name: string, makeStore: () => RoomStore): void {
+  describe(`${name}: the RoomStore contract`, () => {
+    it('creates a room once: a code is unique', async () => {
+      const store = makeStore();
+      expect(await store.load('ABCD')).toBeNull();
+      expect(await store.create('ABCD', write('first'))).toBe('created');
+      expect(await store.create('ABCD', write('second'))).toBe('taken');
+      expect(await store.load('ABCD')).toEqual({ revision: 1, data: 'first' });
+    });
+
+    it('saves only onto the revision it expects', async () => {
+      const store = makeStore();
+      await store.create('ABCD', write('r1'));
+      expect(await store.save('ABCD', 1, write('r2'))).toBe('saved');
+      expect(await store.save('ABCD', 1, write('stale'))).toBe('conflict');
+      expect(await store.save('ABCD', 3, write('future'))).toBe('conflict');
+      expect(await store.load('ABCD')).toEqual({ revision: 2, data: 'r2' });
+      expect(await store.save('NONE', 1, write('x'))).toBe('missing');
+      expect(await store.load('NONE')).toBeNull();
+    });
+
+    it('lets exactly one of two concurrent saves onto the same revision win', async () => {
+      const store = makeStore();
+      await store.create('ABCD', write('r1'));
+      const results = await Promise.all([store.save('ABCD', 1, write('a')), store.save('ABCD', 1, write('b'))]);
+      expect([...results].sort()).toEqual(['conflict', 'saved']);
+      expect((await store.load('ABCD'))?.data).toBe(results[0] === 'saved' ? 'a' : 'b');
+    });
+
+    it('forgets a room after its TTL, and a touch or a write extends it', async () => {
+      const store = makeStore();
+      await store.create('GONE', write('x', { ttlMs: 60 }));
+      await store.create('KEPT', write('x', { ttlMs: 300 }));
+      await store.create('SAVD', write('x', { ttlMs: 300 }));
+      expect(await store.touch('KEPT', 5_000)).toBe(true);
+      expect(await store.save('SAVD', 1, write('y', { ttlMs: 5_000 }))).toBe('saved');
+      await sleep(400);
+      expect(await store.load('GONE')).toBeNull();
+      expect(await store.touch('GONE', 5_000)).toBe(false);
+      expect(await store.load('KEPT')).toEqual({ revision: 1, data: 'x' });
+      expect(await store.load('SAVD')).toEqual({ revision: 2, data: 'y' });
+      // The code is free again, and the new room starts over at revision 1.
+      expect(await store.create('GONE', write('new'))).toBe('created');
+      expect(await store.load('GONE')).toEqual({ revision: 1, data: 'new' });
+    });
+
+    it('deletes a room and its listing', async () => {
+      const store = makeStore();
+      await store.create('ABCD', write('x', { listing: listing('ABCD') }));
+      expect(await store.delete('ABCD')).toBe(true);
+      expect(await store.delete('ABCD')).toBe(false);
+      expect(await store.load('ABCD')).toBeNull();
+      expect(await store.listPublic(10)).toEqual([]);
+    });
+
+    it('lists public rooms, the most recently written first', async () => {
+      const store = makeStore();
+      await store.create('AAAA', write('x', { listing: listing('AAAA') }));
+      await store.create('BBBB', write('x', { listing: listing('BBBB') }));
+      await store.create('PRIV', write('x'));
+      await store.create('CCCC', write('x', { listing: listing('CCCC') }));
+      // Redis scores by its clock in ms: keep writes in distinct milliseconds.
+      await sleep(5);
+      expect(await store.save('AAAA', 1, write('y', { listing: listing('AAAA', 3) }))).toBe('saved');
+      expect(await store.listPublic(10)).toEqual([listing('AAAA', 3), listing('CCCC'), listing('BBBB')]);
+      expect(await store.listPublic(2)).toEqual([listing('AAAA', 3), listing('CCCC')]);
+      // Going private takes a room off the list.
+      await store.save('CCCC', 1, write('y'));
+      expect(await store.listPublic(10)).toEqual([listing('AAAA', 3), listing('BBBB')]);
+    });
+
+    it('drops expired rooms from the list', async () => {
+      const store = makeStore();
+      await store.create('AAAA', write('x', { listing: listing('AAAA'), ttlMs: 50 }));
+      await store.create('BBBB', write('x', { listing: listing('BBBB') }));
+      await sleep(150);
+      expect(await store.listPublic(10)).toEqual([listing('BBBB')]);
+      expect(await store.listPublic(10)).toEqual([listing('BBBB')]);
+    });
+
+    it('refuses nonsense arguments as programmer errors', async () => {
+      const store = makeStore();
+      await expect(store.create('ABCD', write('x', { ttlMs: 0 }))).rejects.toThrow(RangeError);
+      await expect(store.save('ABCD', 0, write('x'))).rejects.toThrow(RangeError);
+      await expect(store.touch('ABCD', 1.5)).rejects.toThrow(RangeError);
+      await expect(store.listPublic(0)).rejects.toThrow(RangeError);
+    });
+  });
+}

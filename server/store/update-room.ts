@@ -1,0 +1,45 @@
+import type { AnyGameDefinition } from '../../game/engine';
+import { Room, type RoomData } from '../room';
+import type { RoomStore, RoomWrite } from './room-store';
+
+/** How {@link updateRoom} ended. */
+export type UpdateResult<T> =
+  /** The change was stored ('saved') or changed nothing ('unchanged'); `room` is the room after it. */
+  | { readonly status: 'saved' | 'unchanged'; readonly room: Room; readonly value: T; readonly revision: number }
+  /** No such room (never created, deleted or expired). */
+  | { readonly status: 'missing' }
+  /** Other nodes kept writing the room first, `attempts` times in a row. */
+  | { readonly status: 'busy'; readonly attempts: number };
+
+/** What {@link updateRoom} needs besides the change. */
+export interface UpdateOptions {
+  readonly game: AnyGameDefinition;
+  /** The listing and TTL to store with the changed room. */
+  readonly describe: (room: Room) => Omit<RoomWrite, 'data'>;
+  /** How many times to load and apply before giving up as 'busy'; 5 by default. */
+  readonly attempts?: number;
+}
+
+/**
+ * Applies `change` to the stored room the optimistic way: load it, apply, compare-and-set
+ * it back; when another node saved in between, load its result and apply again. So
+ * `change` may run more than once and must have no effect outside the room (broadcast
+ * after this resolves). It must `flush()` the room when it changed something the clients
+ * see, as an action on a live room does. A room whose record comes out byte for byte as
+ * it went in is not written.
+ */
+export async function updateRoom<T>(store: RoomStore, code: string, change: (room: Room) => T, options: UpdateOptions): Promise<UpdateResult<T>> {
+  const attempts = options.attempts ?? 5;
+  for (let attempt = 1; attempt <= attempts; attempt++) {
+    const record = await store.load(code);
+    if (!record) return { status: 'missing' };
+    const room = Room.fromRecord(JSON.parse(record.data) as RoomData, options.game);
+    const value = change(room);
+    const data = JSON.stringify(room.toRecord());
+    if (data === record.data) return { status: 'unchanged', room, value, revision: record.revision };
+    const saved = await store.save(code, record.revision, { data, ...options.describe(room) });
+    if (saved === 'saved') return { status: 'saved', room, value, revision: record.revision + 1 };
+    if (saved === 'missing') return { status: 'missing' };
+  }
+  return { status: 'busy', attempts };
+}
