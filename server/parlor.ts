@@ -1,5 +1,5 @@
 import type { IncomingMessage, Server as HttpServer } from 'node:http';
-import { Server } from 'socket.io';
+import { Server, type ServerOptions } from 'socket.io';
 import { codewords } from '../game/codewords';
 import type { AnyGameDefinition } from '../game/engine';
 import { ErrorCode } from '../game/errors';
@@ -28,6 +28,8 @@ export interface ParlorOptions {
   readonly config?: ConfigOverrides;
   /** Shared by nodes that must agree on public player ids; random per process otherwise. */
   readonly playerIdSecret?: string;
+  /** Socket.IO's wire parser; JSON text frames by default (the bench tries msgpack with it). */
+  readonly parser?: ServerOptions['parser'];
   /**
    * Whether the room store can serve requests (`/readyz`). The embedded in-memory store
    * always can; a networked store answers with a ping.
@@ -102,6 +104,10 @@ export function attachParlor(httpServer: HttpServer, options: ParlorOptions = {}
   const io: ParlorServer = new Server(httpServer, {
     // Payloads are small: the largest, a custom word list, is about 20 kB.
     maxHttpBufferSize: 64 * 1024,
+    ...(options.parser ? { parser: options.parser } : {}),
+    // Updates are a few hundred bytes: compressing each would cost CPU and a zlib context
+    // per socket for little gain (Socket.IO's default, stated here on purpose).
+    perMessageDeflate: false,
     serveClient: false,
     transports: [...config.transports],
     allowRequest: (req, callback) => {

@@ -14,6 +14,7 @@
  */
 import { randomBytes } from 'node:crypto';
 import { io, type Socket } from 'socket.io-client';
+import msgpackParser from 'socket.io-msgpack-parser';
 import { checkClueAgainstBoard } from '../../game/codewords/clue';
 import type { CodewordsView, Team } from '../../game/codewords/types';
 import {
@@ -89,6 +90,7 @@ export class ParlorRoom implements RoomDriver {
       const socket: ParlorClient = io(this.url, {
         auth: { token: randomBytes(24).toString('base64url'), protocol: PROTOCOL_VERSION },
         transports: ['websocket'],
+        ...(process.env.BENCH_PARSER === 'msgpack' ? { parser: msgpackParser } : {}),
         forceNew: true,
         reconnection: false,
       });

@@ -4,6 +4,7 @@
  * every bot connects from 127.0.0.1 and acts far faster than a person.
  */
 import { createServer } from 'node:http';
+import msgpackParser from 'socket.io-msgpack-parser';
 import { attachParlor, type ConfigOverrides } from '../../server/parlor';
 import { serveBench } from './common';
 
@@ -17,6 +18,8 @@ const http = createServer((_req, res) => {
   res.statusCode = 404;
   res.end();
 });
-const parlor = attachParlor(http, { config });
+// BENCH_PARSER=msgpack: the same server with Socket.IO's msgpack parser (binary frames).
+const parser = process.env.BENCH_PARSER === 'msgpack' ? msgpackParser : undefined;
+const parlor = attachParlor(http, { config, parser });
 
 serveBench(http, () => parlor.close());

@@ -1,7 +1,7 @@
 import { PUBLIC_AUDIENCE, type Viewer } from '../engine';
 import { agentsLeft } from './rules';
 import { parseSeat } from './seats';
-import type { CardView, CodewordsState, CodewordsView, TurnState } from './types';
+import type { Card, CardView, ClueLogEntry, CodewordsState, CodewordsView, TurnState } from './types';
 
 /**
  * What each audience sees. There are three keys while a game runs: `public` (operatives,
@@ -29,14 +29,46 @@ export function seesKey(state: CodewordsState, audienceKey: string): boolean {
   return state.winner !== null || audienceKey === 'spymaster:red' || audienceKey === 'spymaster:blue';
 }
 
+/*
+ * States are immutable and a move replaces only what it changes, so the view of a card or
+ * a log entry is kept per state object: an unchanged card keeps the same view object from
+ * one version to the next. That spares building 25 cards per audience per move, and lets
+ * the server's diff (game/patch.ts) skip unchanged parts by identity. Views are read-only.
+ */
+const cardViews = new WeakMap<Card, { hidden?: CardView; known?: CardView }>();
+const logViews = new WeakMap<ClueLogEntry, ClueLogEntry>();
+
+/** A card as seen with (`key`) or without the key; a revealed card shows its colour to all. */
+function cardView(card: Card, key: boolean): CardView {
+  const seen = card.revealed || key ? 'known' : 'hidden';
+  let views = cardViews.get(card);
+  if (!views) {
+    views = {};
+    cardViews.set(card, views);
+  }
+  return (views[seen] ??= { word: card.word, revealed: card.revealed, color: seen === 'known' ? card.color : null });
+}
+
+/** A log entry as everyone sees it: every logged guess was revealed, so its colour is public. */
+function logView(e: ClueLogEntry): ClueLogEntry {
+  let v = logViews.get(e);
+  if (!v) {
+    v = {
+      team: e.team,
+      word: e.word,
+      count: e.count,
+      guesses: e.guesses.map((g) => ({ card: g.card, word: g.word, color: g.color })),
+      ended: e.ended,
+    };
+    logViews.set(e, v);
+  }
+  return v;
+}
+
 /** The game as an audience may see it. */
 export function view(state: CodewordsState, audienceKey: string): CodewordsView {
   const key = seesKey(state, audienceKey);
-  const cards: CardView[] = state.cards.map((c) => ({
-    word: c.word,
-    revealed: c.revealed,
-    color: c.revealed || key ? c.color : null,
-  }));
+  const cards = state.cards.map((c) => cardView(c, key));
   const t = state.turn;
   const turn: TurnState = {
     number: t.number,
@@ -54,14 +86,7 @@ export function view(state: CodewordsState, audienceKey: string): CodewordsView 
     turn,
     // Public: the number of hidden agents is printed on the table in the real game.
     remaining: { red: agentsLeft(state.cards, 'red'), blue: agentsLeft(state.cards, 'blue') },
-    // Every logged guess was revealed, so its colour is public.
-    log: state.log.map((e) => ({
-      team: e.team,
-      word: e.word,
-      count: e.count,
-      guesses: e.guesses.map((g) => ({ card: g.card, word: g.word, color: g.color })),
-      ended: e.ended,
-    })),
+    log: state.log.map(logView),
     winner: state.winner,
     winReason: state.winReason,
     turnSeconds: state.settings.turnSeconds,
