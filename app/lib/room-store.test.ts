@@ -1,0 +1,54 @@
+import { describe, expect, it } from 'vitest';
+import type { RoomSnapshot } from '@/game/protocol';
+import { roomPatch } from '@/game/room-patch';
+import { createRoomStore } from './room-store';
+
+const snapshot = (version: number, extra: Partial<RoomSnapshot> = {}): RoomSnapshot => ({
+  code: 'ABCD',
+  version,
+  gameId: 'codewords',
+  phase: 'lobby',
+  public: false,
+  hostId: 'p_1',
+  players: [{ id: 'p_1', nickname: 'Ana', seat: null, connected: true }],
+  spectators: 0,
+  seats: [],
+  settings: {},
+  gameNumber: 0,
+  serverTime: Date.now(),
+  audience: 'public',
+  view: null,
+  ...extra,
+});
+
+describe('room store patches', () => {
+  it('applies the next version and keeps unchanged parts by reference', () => {
+    const store = createRoomStore('ABCD');
+    const first = snapshot(3);
+    store.getState().applySnapshot(first);
+    const next = snapshot(4, { spectators: 2, serverTime: first.serverTime + 5000 });
+    expect(store.getState().applyPatch(roomPatch(first, next))).toBe('applied');
+    const held = store.getState().snapshot!;
+    expect(held).toEqual(next);
+    expect(held.players).toBe(first.players);
+    // The clock offset follows the newest server time.
+    expect(store.getState().clockOffset).toBeGreaterThan(4000);
+  });
+
+  it('drops old and foreign patches, waits for the join while it holds nothing, and reports gaps', () => {
+    const store = createRoomStore('ABCD');
+    const v3 = snapshot(3);
+    const toV4 = roomPatch(v3, snapshot(4, { spectators: 1 }));
+    // Joining: the join's answer brings the room; nothing to resync.
+    expect(store.getState().applyPatch(toV4)).toBe('stale');
+    store.getState().applySnapshot(snapshot(4));
+    expect(store.getState().applyPatch(toV4)).toBe('stale');
+    expect(store.getState().applyPatch({ ...toV4, code: 'WXYZ', version: 5 })).toBe('stale');
+    // Version 5 was missed: a patch to 6 cannot apply, and nothing changes.
+    const toV6 = roomPatch(snapshot(5), snapshot(6, { spectators: 9 }));
+    expect(store.getState().applyPatch(toV6)).toBe('gap');
+    expect(store.getState().snapshot!.version).toBe(4);
+    // So is a patch for another audience's view of the next version.
+    expect(store.getState().applyPatch({ ...roomPatch(snapshot(4), snapshot(5)), audience: 'spymaster:red' })).toBe('gap');
+  });
+});
