@@ -2,13 +2,25 @@ import { spawn } from 'node:child_process';
 import { appendFileSync } from 'node:fs';
 import { createInterface } from 'node:readline';
 
-/** A production Parlor server in a child process, started by the browser tests. */
+/** A Parlor server in a child process, started by the browser tests and the scale-out tests. */
 export interface ServerProcess {
   readonly url: string;
   /** Lines the server logged at error level or above (pino level >= 50). */
   readonly errors: readonly string[];
-  /** Sends SIGTERM (a graceful restart) and resolves with the exit code. */
-  stop(): Promise<number | null>;
+  /** Every log line so far (JSON), for tests that look for an event. */
+  readonly lines: readonly string[];
+  /** Sends SIGTERM (a graceful restart) and resolves with the exit code; SIGKILL after `graceMs`. */
+  stop(graceMs?: number): Promise<number | null>;
+  /** Sends SIGKILL (a node that dies) and resolves once the process is gone. */
+  kill(): Promise<void>;
+}
+
+/** What to start; by default the production `server.ts` with its Next.js build. */
+export interface ServerProcessOptions {
+  /** The entry script, e.g. `server/test-node.ts` (Parlor without Next.js). */
+  readonly script?: string;
+  /** Most ms to wait for "Parlor is listening". */
+  readonly startTimeoutMs?: number;
 }
 
 /**
@@ -16,8 +28,8 @@ export interface ServerProcess {
  * resolves once it logs that it listens. The build must exist (`npm run test:e2e` makes it).
  * `PARLOR_SERVER_LOG=file` appends the server's log lines to that file for debugging.
  */
-export async function startServerProcess(port: number, env: Record<string, string> = {}): Promise<ServerProcess> {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'server.ts'], {
+export async function startServerProcess(port: number, env: Record<string, string> = {}, options: ServerProcessOptions = {}): Promise<ServerProcess> {
+  const child = spawn(process.execPath, ['--import', 'tsx', options.script ?? 'server.ts'], {
     env: {
       ...process.env,
       NODE_ENV: 'production',
@@ -25,20 +37,28 @@ export async function startServerProcess(port: number, env: Record<string, strin
       HOST: '127.0.0.1',
       LOG_LEVEL: 'info',
       NEXT_TELEMETRY_DISABLED: '1',
+      // A child of vitest must log (the parent reads "Parlor is listening"), so it must not look like a test.
+      VITEST: '',
       ...env,
     },
     stdio: ['ignore', 'pipe', 'inherit'],
   });
   const exited = new Promise<number | null>((resolve) => child.once('exit', resolve));
   const errors: string[] = [];
+  const lines: string[] = [];
   const log = process.env.PARLOR_SERVER_LOG;
+  const startTimeoutMs = options.startTimeoutMs ?? 60_000;
   const url = await new Promise<string>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error('Parlor did not start within 60 s')), 60_000);
+    const timer = setTimeout(() => {
+      child.kill('SIGKILL');
+      reject(new Error(`Parlor did not start within ${startTimeoutMs / 1000} s`));
+    }, startTimeoutMs);
     void exited.then((code) => reject(new Error(`Parlor exited with ${code} before listening`)));
     createInterface({ input: child.stdout! }).on('line', (line) => {
       if (log) appendFileSync(log, `${line}\n`);
       try {
         const entry = JSON.parse(line) as { msg?: string; url?: string; level?: number };
+        lines.push(line);
         if ((entry.level ?? 0) >= 50) errors.push(line);
         if (entry.msg === 'Parlor is listening' && entry.url) {
           clearTimeout(timer);
@@ -49,12 +69,23 @@ export async function startServerProcess(port: number, env: Record<string, strin
       }
     });
   });
+  const gone = () => child.exitCode !== null || child.signalCode !== null;
   return {
     url,
     errors,
-    async stop() {
+    lines,
+    async stop(graceMs = 15_000) {
+      if (gone()) return child.exitCode;
       child.kill('SIGTERM');
-      return exited;
+      const timer = setTimeout(() => child.kill('SIGKILL'), graceMs);
+      const code = await exited;
+      clearTimeout(timer);
+      return code;
+    },
+    async kill() {
+      if (gone()) return;
+      child.kill('SIGKILL');
+      await exited;
     },
   };
 }

@@ -62,6 +62,13 @@ export const ErrorCode = {
   ORIGIN_NOT_ALLOWED: 'ORIGIN_NOT_ALLOWED',
   /** No player with that id is in the room. */
   NO_SUCH_PLAYER: 'NO_SUCH_PLAYER',
+  /**
+   * The shared room store (Redis) cannot be reached just now; nothing was changed. Try
+   * again in a moment (only with several nodes: the embedded server never answers this).
+   */
+  STORE_UNAVAILABLE: 'STORE_UNAVAILABLE',
+  /** Other actions on the same room kept winning the race; nothing was changed. Try again. */
+  TRY_AGAIN: 'TRY_AGAIN',
   /** Something broke on the server; the room is unharmed. */
   INTERNAL: 'INTERNAL',
 } as const;

@@ -3,6 +3,9 @@
  * each overridable by an environment variable (see README) or by tests and benches.
  */
 
+import { randomBytes } from 'node:crypto';
+import { hostname } from 'node:os';
+
 /** A rate: at most `points` requests per `durationSec` seconds per key. */
 export interface Rate {
   readonly points: number;
@@ -47,6 +50,18 @@ export interface ParlorConfig {
    * websockets only, nodes behind a load balancer need no sticky sessions.
    */
   readonly transports: readonly Transport[];
+  /**
+   * `redis://...` to share rooms, timers and broadcasts with other nodes through Redis;
+   * null for the embedded default (everything in this process).
+   */
+  readonly redisUrl: string | null;
+  /** This node's name among the nodes sharing one Redis (in logs and Redis keys); unique per process. */
+  readonly nodeId: string;
+  /**
+   * With Redis: how long a node may go without a heartbeat before another node counts its
+   * sockets out (its players show as away). Heartbeats go out every quarter of it.
+   */
+  readonly nodeTimeoutMs: number;
 }
 
 /** Environment variables as read here (process.env or a plain object in tests). */
@@ -68,6 +83,9 @@ export const DEFAULT_CONFIG: ParlorConfig = {
   trustProxy: false,
   shutdownMs: 10_000,
   transports: ['polling', 'websocket'],
+  redisUrl: null,
+  nodeId: `${hostname()}-${process.pid}-${randomBytes(3).toString('hex')}`,
+  nodeTimeoutMs: 10_000,
 };
 
 function number(env: Env, name: string, fallback: number): number {
@@ -127,5 +145,8 @@ export function configFromEnv(env: Env = process.env): ParlorConfig {
       .filter(Boolean),
     trustProxy: env.TRUST_PROXY === '1' || env.TRUST_PROXY === 'true',
     transports: transports(env, d.transports),
+    redisUrl: env.REDIS_URL?.trim() || null,
+    nodeId: env.NODE_ID?.trim() || d.nodeId,
+    nodeTimeoutMs: number(env, 'NODE_TIMEOUT_SECONDS', d.nodeTimeoutMs / 1000) * 1000,
   };
 }

@@ -11,12 +11,13 @@ import type {
   ServerToClientEvents,
   SocketData,
 } from '../game/protocol';
-import { roomPatch } from '../game/room-patch';
 import { channel, roomCodeOfChannel } from './channels';
 import type { ParlorConfig } from './config';
 import { newRoomCode } from './ids';
 import type { Logger } from './logger';
 import { Room } from './room';
+import { broadcastChange, currentSnapshot, detachMember, orderListing, parseSettings } from './room-broadcast';
+import type { RoomService } from './room-service';
 
 /** What the server keeps on a socket: the shared part plus the client's address. */
 export interface ServerSocketData extends SocketData {
@@ -47,7 +48,7 @@ export interface HubOptions {
  * turn timers, idle expiry and the public room list. Rules stay in the game module and
  * membership in {@link Room}; socket handlers call one hub method each.
  */
-export class Hub {
+export class Hub implements RoomService {
   private readonly rooms = new Map<string, Room>();
   /** The audience channel each member's sockets are in, per room, to move them when it changes. */
   private readonly audienceOf = new Map<string, Map<string, string>>();
@@ -78,12 +79,8 @@ export class Hub {
   /** Creates a room whose host is the creator; they still join it like everyone else. */
   create(socket: ParlorSocket, p: Payload<'room:create'>): Result<{ code: string }> {
     const { game } = this.opts;
-    let settings = game.defaultSettings;
-    if (p.settings !== undefined) {
-      const parsed = game.settingsSchema.safeParse(p.settings);
-      if (!parsed.success) return fail(ErrorCode.SETTINGS_INVALID, parsed.error.issues[0]?.message ?? 'Invalid settings.');
-      settings = parsed.data;
-    }
+    const settings = parseSettings(game, p.settings);
+    if (!settings.ok) return settings;
     const ip = socket.data.ip;
     const owned = this.roomsByIp.get(ip) ?? new Set<string>();
     if (owned.size >= this.opts.config.roomsPerIp) {
@@ -93,7 +90,7 @@ export class Hub {
     owned.add(code);
     this.roomsByIp.set(ip, owned);
     this.creatorIp.set(code, ip);
-    const room = new Room({ code, game, isPublic: p.public, settings });
+    const room = new Room({ code, game, isPublic: p.public, settings: settings.value });
     room.join(socket.data.playerId, p.nickname, 'player');
     room.flush();
     this.rooms.set(code, room);
@@ -272,66 +269,23 @@ export class Hub {
     return result.ok ? ok({}) : result;
   }
 
-  /**
-   * After any accepted change: emit one update per audience to that audience's channel, and
-   * re-arm the room's timers and the list. The update is a patch from the audience's previous
-   * snapshot (a guess is a few hundred bytes, not the whole board); members whose audience
-   * changed (a new seat, the game's end) get their new audience's whole snapshot instead,
-   * because the patch starts from a view they never had.
-   */
+  /** After any accepted change: one update per audience (see {@link broadcastChange}), then timers and the list. */
   private changed(room: Room): void {
-    const { io } = this.opts;
     const current = this.audienceOf.get(room.code) ?? new Map<string, string>();
-    for (const id of current.keys()) if (!room.members.has(id)) current.delete(id);
-    const audiences = room.audiences();
-    const moved: [id: string, audience: string][] = [];
-    for (const [audience, memberIds] of audiences) {
-      for (const id of memberIds) {
-        const previous = current.get(id);
-        if (previous === audience) continue;
-        // Leave now, join after the patches: a socket is never in two audiences (so never
-        // sees a view it may not), and gets no patch for a view it does not hold.
-        if (previous !== undefined) io.in(channel.member(room.code, id)).socketsLeave(channel.audience(room.code, previous));
-        current.set(id, audience);
-        moved.push([id, audience]);
-      }
-    }
-    const now = this.opts.now();
-    const before = this.sent.get(room.code);
-    const after = new Map<string, RoomSnapshot>();
-    for (const audience of audiences.keys()) {
-      const snapshot = room.snapshot(audience, now);
-      const previous = before?.get(audience);
-      const to = io.to(channel.audience(room.code, audience));
-      if (previous?.version === snapshot.version - 1) to.emit('room:patch', roomPatch(previous, snapshot));
-      else to.emit('room:state', snapshot);
-      after.set(audience, snapshot);
-    }
-    this.sent.set(room.code, after);
-    for (const [id, audience] of moved) {
-      io.in(channel.member(room.code, id)).socketsJoin(channel.audience(room.code, audience));
-      io.to(channel.member(room.code, id)).emit('room:state', after.get(audience)!);
-    }
+    this.sent.set(room.code, broadcastChange(this.opts.io, room, current, this.sent.get(room.code), this.opts.now()));
     this.scheduleDeadline(room);
     this.scheduleGrace(room);
     this.scheduleExpiry(room);
     this.scheduleList();
   }
 
-  /** The current snapshot for an audience: the one last broadcast when it is still current. */
   private snapshotFor(room: Room, audience: string): RoomSnapshot {
-    const now = this.opts.now();
-    const sent = this.sent.get(room.code)?.get(audience);
-    // The clock is read now: clients correct their countdowns with it.
-    return sent?.version === room.version ? { ...sent, serverTime: now } : room.snapshot(audience, now);
+    return currentSnapshot(room, audience, this.sent.get(room.code), this.opts.now());
   }
 
   /** Takes every socket of a departed member out of the room's channels. */
   private detach(room: Room, playerId: string): void {
-    const audience = this.audienceOf.get(room.code)?.get(playerId);
-    const names = [channel.room(room.code), channel.member(room.code, playerId)];
-    if (audience !== undefined) names.push(channel.audience(room.code, audience));
-    this.opts.io.in(channel.member(room.code, playerId)).socketsLeave(names);
+    detachMember(this.opts.io, room.code, playerId, this.audienceOf.get(room.code)?.get(playerId));
     this.audienceOf.get(room.code)?.delete(playerId);
   }
 
@@ -411,12 +365,8 @@ export class Hub {
 
   /** Public rooms with someone connected: open lobbies first, then by size. */
   private publicRooms(): RoomSummary[] {
-    const order: Record<string, number> = { lobby: 0, playing: 1, over: 2 };
-    return [...this.rooms.values()]
-      .filter((r) => r.isPublic && r.anyoneConnected)
-      .map((r) => r.summary())
-      .sort((a, b) => (order[a.phase] ?? 3) - (order[b.phase] ?? 3) || b.players - a.players)
-      .slice(0, this.opts.listLimit ?? 50);
+    const listed = [...this.rooms.values()].filter((r) => r.isPublic && r.anyoneConnected).map((r) => r.summary());
+    return orderListing(listed, this.opts.listLimit ?? 50);
   }
 
   /** Coalesces list updates: at most a few per second however busy the rooms are. */

@@ -12,6 +12,9 @@ import { newSeed } from './ids';
 import { logger as defaultLogger, type Logger } from './logger';
 import { ParlorMetrics } from './metrics';
 import { RateLimits } from './rate-limits';
+import { openRedisBackend } from './redis-backend';
+import type { RoomService } from './room-service';
+import { SharedHub } from './shared-hub';
 
 /** Configuration overrides: any field, and any part of `expiry` or `rates`. */
 export type ConfigOverrides = Partial<Omit<ParlorConfig, 'expiry' | 'rates'>> & {
@@ -32,7 +35,7 @@ export interface ParlorOptions {
   readonly parser?: ServerOptions['parser'];
   /**
    * Whether the room store can serve requests (`/readyz`). The embedded in-memory store
-   * always can; a networked store answers with a ping.
+   * always can; with `redisUrl`, Redis must answer a PING within a second.
    */
   readonly ready?: () => Promise<boolean>;
 }
@@ -40,7 +43,8 @@ export interface ParlorOptions {
 /** A running Parlor realtime service. */
 export interface Parlor {
   readonly io: ParlorServer;
-  readonly hub: Hub;
+  /** The rooms: the embedded {@link Hub}, or the {@link SharedHub} when `redisUrl` is set. */
+  readonly hub: RoomService;
   readonly config: ParlorConfig;
   /** Requests dropped before any handler: unknown events, events without an ack. */
   readonly ignored: Readonly<IgnoredCounts>;
@@ -50,7 +54,8 @@ export interface Parlor {
   ready(): Promise<boolean>;
   /**
    * Graceful stop: refuses new connections, tells every client the server is restarting
-   * (so it shows that and reconnects), disconnects them, stops timers and closes the http server.
+   * (so it shows that and reconnects), disconnects them, stops timers and closes the http
+   * server; with Redis, counts this node's sockets out and closes the Redis connections.
    */
   close(): Promise<void>;
 }
@@ -96,12 +101,15 @@ function clientIp(req: IncomingMessage, fallback: string, config: ParlorConfig):
 /**
  * Attaches Parlor's Socket.IO server to an existing http server (the one Next.js also
  * serves pages from). Each connection is checked (origin, session token, protocol
- * version), then its events are handled by the hub.
+ * version), then its events are handled by the hub. With `config.redisUrl` the rooms,
+ * timers, rate limits and broadcasts are shared with the other nodes through Redis.
  */
 export function attachParlor(httpServer: HttpServer, options: ParlorOptions = {}): Parlor {
   const log = options.log ?? defaultLogger;
   const config = merge(options.config);
+  const redis = config.redisUrl === null ? null : openRedisBackend(config.redisUrl, log);
   const io: ParlorServer = new Server(httpServer, {
+    ...(redis ? { adapter: redis.adapter } : {}),
     // Payloads are small: the largest, a custom word list, is about 20 kB.
     maxHttpBufferSize: 64 * 1024,
     ...(options.parser ? { parser: options.parser } : {}),
@@ -117,16 +125,13 @@ export function attachParlor(httpServer: HttpServer, options: ParlorOptions = {}
     },
   });
   const identities = new Identities(options.playerIdSecret);
-  const limits = new RateLimits(config.rates);
+  const limits = new RateLimits(config.rates, redis?.client);
   const ignored: IgnoredCounts = { unknownEvent: 0, missingAck: 0 };
-  const hub = new Hub({
-    io,
-    game: options.game ?? codewords,
-    log,
-    now: options.now ?? Date.now,
-    seed: options.seed ?? newSeed,
-    config,
-  });
+  const parts = { io, game: options.game ?? codewords, log, now: options.now ?? Date.now, seed: options.seed ?? newSeed, config };
+  const hub: RoomService = redis
+    ? new SharedHub({ ...parts, store: redis.store, deadlines: redis.deadlines, sockets: redis.sockets })
+    : new Hub(parts);
+  if (redis) log.info({ node: config.nodeId }, 'rooms are shared through Redis');
 
   io.use((socket, next) => {
     const auth = handshakeSchema.safeParse(socket.handshake.auth);
@@ -159,7 +164,7 @@ export function attachParlor(httpServer: HttpServer, options: ParlorOptions = {}
     config,
     ignored,
     metrics,
-    ready: options.ready ?? (() => Promise.resolve(true)),
+    ready: options.ready ?? redis?.ready ?? (() => Promise.resolve(true)),
     close() {
       closing ??= (async () => {
         // New connections are refused from here on; open ones get the notice first.
@@ -167,10 +172,11 @@ export function attachParlor(httpServer: HttpServer, options: ParlorOptions = {}
         const reconnectInMs = 1000;
         io.emit('server:restarting', { reconnectInMs });
         await new Promise((resolve) => setTimeout(resolve, 100));
-        hub.close();
+        await hub.close();
         io.disconnectSockets(true);
         httpServer.closeIdleConnections();
         await io.close();
+        await redis?.close();
       })();
       return closing;
     },

@@ -18,8 +18,11 @@ export interface RedisServer {
   readonly dir: string;
   /** Stops the server for good (SIGTERM, then SIGKILL) and removes its directory. Safe to call twice. */
   stop(): Promise<void>;
-  /** Stops the server gracefully and starts it again on the same port and directory: the data survives through the AOF. */
-  restart(): Promise<void>;
+  /**
+   * Stops the server gracefully and starts it again on the same port and directory: the
+   * data survives through the AOF. `downMs` keeps it stopped that long in between.
+   */
+  restart(downMs?: number): Promise<void>;
 }
 
 /** How to find and start the server. */
@@ -78,9 +81,10 @@ export async function startRedisServer(options: RedisServerOptions = {}): Promis
       await reap(spawned);
       await rm(dir, { recursive: true, force: true });
     },
-    async restart() {
+    async restart(downMs = 0) {
       if (stopped) throw new Error('restart after stop: this redis-server is gone');
       await reap(spawned);
+      if (downMs > 0) await new Promise((resolve) => setTimeout(resolve, downMs));
       await launch();
     },
   };

@@ -33,8 +33,8 @@ export function describeDeadlineQueueContract(name: string, makeQueue: () => Dea
 
     it('moves a deadline when the key is scheduled again, and forgets a cancelled one', async () => {
       const queue = makeQueue();
-      await queue.schedule('moved', 100);
-      await queue.schedule('moved', 5_000);
+      expect(await queue.schedule('moved', 100)).toBe(false);
+      expect(await queue.schedule('moved', 5_000)).toBe(true);
       await queue.schedule('cancelled', 100);
       expect(await queue.cancel('cancelled')).toBe(true);
       expect(await queue.cancel('cancelled')).toBe(false);

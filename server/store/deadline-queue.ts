@@ -6,8 +6,12 @@ import { checkInteger } from './room-store';
  * to exactly one caller. See docs/scale-out.md.
  */
 export interface DeadlineQueue {
-  /** Sets the deadline of `key` to `at` (ms since the epoch), replacing an earlier one. */
-  schedule(key: string, at: number): Promise<void>;
+  /**
+   * Sets the deadline of `key` to `at` (ms since the epoch), replacing an earlier one.
+   * True when the key was already there: a node's heartbeat learns from a false that
+   * another node took its key for a death notice.
+   */
+  schedule(key: string, at: number): Promise<boolean>;
   /** Removes the deadline of `key`; false when it had none (or it was already claimed). */
   cancel(key: string): Promise<boolean>;
   /**
@@ -36,9 +40,11 @@ export function checkClaimLimit(limit: number): void {
 export class MemoryDeadlineQueue implements DeadlineQueue {
   private readonly deadlines = new Map<string, number>();
 
-  async schedule(key: string, at: number): Promise<void> {
+  async schedule(key: string, at: number): Promise<boolean> {
     checkDeadline('at', at);
+    const had = this.deadlines.has(key);
     this.deadlines.set(key, at);
+    return had;
   }
 
   async cancel(key: string): Promise<boolean> {

@@ -13,6 +13,8 @@ interface Entry extends RoomRecord {
 export class MemoryRoomStore implements RoomStore {
   /** In write order, oldest first: a write moves its room to the end (that orders the listing). */
   private readonly rooms = new Map<string, Entry>();
+  /** Room codes by creator (see `addOwned`); a gone room is dropped when counted. */
+  private readonly owned = new Map<string, Set<string>>();
 
   /** `now` is the clock that TTLs run on. */
   constructor(private readonly now: () => number = Date.now) {}
@@ -53,6 +55,20 @@ export class MemoryRoomStore implements RoomStore {
       if (entry.listing) listed.push(entry.listing);
     }
     return listed;
+  }
+
+  async addOwned(owner: string, code: string, ttlMs: number): Promise<void> {
+    checkInteger('ttlMs', ttlMs, 1);
+    const codes = this.owned.get(owner) ?? new Set<string>();
+    this.owned.set(owner, codes.add(code));
+  }
+
+  async countOwned(owner: string): Promise<number> {
+    const codes = this.owned.get(owner);
+    if (!codes) return 0;
+    for (const code of codes) if (!this.live(code)) codes.delete(code);
+    if (codes.size === 0) this.owned.delete(owner);
+    return codes.size;
   }
 
   /**

@@ -20,9 +20,10 @@ export class RedisDeadlineQueue implements DeadlineQueue {
     private readonly key = 'parlor:deadlines',
   ) {}
 
-  async schedule(key: string, at: number): Promise<void> {
+  async schedule(key: string, at: number): Promise<boolean> {
     checkDeadline('at', at);
-    await redisCall(`schedule ${key}`, () => this.redis.zadd(this.key, at, key));
+    // ZADD answers how many members it added: 0 means the key was there and only moved.
+    return (await redisCall(`schedule ${key}`, () => this.redis.zadd(this.key, at, key))) === 0;
   }
 
   async cancel(key: string): Promise<boolean> {

@@ -37,6 +37,18 @@ return redis.call('ZREM', KEYS[2], ARGV[1])
 `);
 
 /**
+ * Counts the rooms of one owner that still exist, dropping the codes of rooms that are
+ * gone. KEYS: the owner's set. ARGV: the room key prefix. Reads room keys it is not given
+ * in KEYS, which a single Redis allows (Redis Cluster is not a target, see docs/scale-out.md).
+ */
+const COUNT_OWNED = new LuaScript(`
+for _, code in ipairs(redis.call('SMEMBERS', KEYS[1])) do
+  if redis.call('EXISTS', ARGV[1] .. code) == 0 then redis.call('SREM', KEYS[1], code) end
+end
+return redis.call('SCARD', KEYS[1])
+`);
+
+/**
  * Rooms in Redis, shared by every node of a site. A room is a hash `<prefix>room:<CODE>`
  * with fields `rev`, `data` and (when listed) `listing`, expiring after its TTL; the public
  * list is the sorted set `<prefix>rooms:public` of codes by last write.
@@ -94,6 +106,21 @@ export class RedisRoomStore implements RoomStore {
       await Promise.all(gone.map((code) => PRUNE.run(this.redis, [this.key(code), this.publicKey], [code])));
       return listed;
     });
+  }
+
+  async addOwned(owner: string, code: string, ttlMs: number): Promise<void> {
+    checkInteger('ttlMs', ttlMs, 1);
+    const key = this.ownerKey(owner);
+    await redisCall(`note room ${code} of its owner`, () => this.redis.multi().sadd(key, code).pexpire(key, ttlMs).exec());
+  }
+
+  async countOwned(owner: string): Promise<number> {
+    const found = await redisCall('count owned rooms', () => COUNT_OWNED.run(this.redis, [this.ownerKey(owner)], [`${this.prefix}room:`]));
+    return Number(found);
+  }
+
+  private ownerKey(owner: string): string {
+    return `${this.prefix}owner:${owner}`;
   }
 
   private key(code: string): string {

@@ -73,6 +73,20 @@ export function describeRoomStoreContract(name: string, makeStore: () => RoomSto
       expect(await store.listPublic(10)).toEqual([]);
     });
 
+    it('counts an owner\'s rooms that still exist', async () => {
+      const store = makeStore();
+      expect(await store.countOwned('10.0.0.1')).toBe(0);
+      await store.create('OWN1', write('x', { ttlMs: 60 }));
+      await store.create('OWN2', write('x'));
+      for (const code of ['OWN1', 'OWN2']) await store.addOwned('10.0.0.1', code, 60_000);
+      await store.addOwned('10.0.0.2', 'OWN2', 60_000);
+      expect(await store.countOwned('10.0.0.1')).toBe(2);
+      await sleep(150);
+      await store.delete('OWN2');
+      expect(await store.countOwned('10.0.0.1')).toBe(0);
+      expect(await store.countOwned('10.0.0.2')).toBe(0);
+    });
+
     it('lists public rooms, the most recently written first', async () => {
       const store = makeStore();
       await store.create('AAAA', write('x', { listing: listing('AAAA') }));

@@ -54,6 +54,13 @@ export interface RoomStore {
   delete(code: string): Promise<boolean>;
   /** Up to `limit` listed rooms of all nodes, the most recently written first. */
   listPublic(limit: number): Promise<RoomSummary[]>;
+  /**
+   * Notes that `owner` (a client IP) created room `code`, for {@link countOwned}. The note
+   * lasts `ttlMs` from its owner's latest room; rooms that are gone stop counting by themselves.
+   */
+  addOwned(owner: string, code: string, ttlMs: number): Promise<void>;
+  /** How many of the rooms noted for `owner` still exist, on any node. */
+  countOwned(owner: string): Promise<number>;
 }
 
 /** Checks a count or duration argument; a bad one is a programmer error (a RangeError, not a StoreError). */

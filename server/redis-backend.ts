@@ -1,0 +1,62 @@
+import { createAdapter } from '@socket.io/redis-streams-adapter';
+import type { Redis } from 'ioredis';
+import type { Logger } from './logger';
+import { NodeSockets } from './store/node-sockets';
+import { connectRedis } from './store/redis-client';
+import { RedisDeadlineQueue } from './store/redis-deadline-queue';
+import { RedisRoomStore } from './store/redis-room-store';
+
+/** Everything a node needs from Redis to serve rooms with other nodes (`REDIS_URL`). */
+export interface RedisBackend {
+  /** The connection of the stores and rate limits. */
+  readonly client: Redis;
+  readonly store: RedisRoomStore;
+  readonly deadlines: RedisDeadlineQueue;
+  readonly sockets: NodeSockets;
+  /** The Socket.IO adapter that carries broadcasts and channel moves between nodes. */
+  readonly adapter: ReturnType<typeof createAdapter>;
+  /** Whether Redis answers a PING within a second (`/readyz`). */
+  ready(): Promise<boolean>;
+  /** Closes the connections (after Socket.IO, which stops the adapter's readers, is closed). */
+  close(): Promise<void>;
+}
+
+/** How long `/readyz` waits for Redis's PONG. */
+const PING_TIMEOUT_MS = 1_000;
+
+/**
+ * Opens the Redis side of a node: one connection for the stores and rate limits, and one
+ * for the streams adapter to publish on (it opens its own for reading, since XREAD blocks
+ * and a shared connection would hold the stores' commands behind it). See docs/deploy.md.
+ */
+export function openRedisBackend(url: string, log: Logger): RedisBackend {
+  const client = connectRedis(url, log);
+  const publisher = connectRedis(url, log);
+  return {
+    client,
+    store: new RedisRoomStore(client),
+    deadlines: new RedisDeadlineQueue(client),
+    sockets: new NodeSockets(client),
+    // Parlor sends JSON only, so the adapter can skip looking for binary attachments.
+    adapter: createAdapter(publisher, { streamName: 'parlor:socket.io', onlyPlaintext: true }),
+    async ready() {
+      let timer: NodeJS.Timeout | undefined;
+      const timeout = new Promise<false>((resolve) => (timer = setTimeout(() => resolve(false), PING_TIMEOUT_MS)));
+      const pong = client.ping().then(
+        (reply) => reply === 'PONG',
+        () => false,
+      );
+      try {
+        return await Promise.race([pong, timeout]);
+      } finally {
+        clearTimeout(timer);
+      }
+    },
+    async close() {
+      // QUIT lets queued commands finish; a Redis that is down would never answer it.
+      await Promise.all(
+        [client, publisher].map((c) => Promise.race([c.quit().catch(() => undefined), new Promise((resolve) => setTimeout(resolve, 1_000))]).finally(() => c.disconnect())),
+      );
+    },
+  };
+}

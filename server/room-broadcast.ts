@@ -1,0 +1,88 @@
+/**
+ * How a room's changes reach its sockets, shared by the embedded {@link Hub} and the
+ * Redis-backed `SharedHub`: one update per audience channel, patches where the receiver
+ * holds the previous view, and members moved between audience channels safely.
+ */
+import type { AnyGameDefinition } from '../game/engine';
+import { ErrorCode, fail, ok, type Result } from '../game/errors';
+import type { RoomSnapshot, RoomSummary } from '../game/protocol';
+import { roomPatch } from '../game/room-patch';
+import { channel } from './channels';
+import type { ParlorServer } from './hub';
+import type { Room } from './room';
+
+/** The last snapshot sent to each audience of one room: the base of the next patch. */
+export type SentViews = ReadonlyMap<string, RoomSnapshot>;
+
+/**
+ * Emits one accepted change of `room` and returns the snapshots it sent, per audience.
+ * `audienceOf` maps each member to the audience channel their sockets are in before the
+ * change, and is updated to after it. The update is a patch from the audience's previous
+ * snapshot when `sent` holds the version just before (a guess is a few hundred bytes, not
+ * the whole board), else the whole snapshot (e.g. when another node made the previous
+ * change). Members whose audience changed (a new seat, the game's end) get their new
+ * audience's whole snapshot instead, because the patch starts from a view they never had.
+ */
+export function broadcastChange(
+  io: ParlorServer,
+  room: Room,
+  audienceOf: Map<string, string>,
+  sent: SentViews | undefined,
+  now: number,
+): Map<string, RoomSnapshot> {
+  for (const id of audienceOf.keys()) if (!room.members.has(id)) audienceOf.delete(id);
+  const audiences = room.audiences();
+  const moved: [id: string, audience: string][] = [];
+  for (const [audience, memberIds] of audiences) {
+    for (const id of memberIds) {
+      const previous = audienceOf.get(id);
+      if (previous === audience) continue;
+      // Leave now, join after the patches: a socket is never in two audiences (so never
+      // sees a view it may not), and gets no patch for a view it does not hold.
+      if (previous !== undefined) io.in(channel.member(room.code, id)).socketsLeave(channel.audience(room.code, previous));
+      audienceOf.set(id, audience);
+      moved.push([id, audience]);
+    }
+  }
+  const after = new Map<string, RoomSnapshot>();
+  for (const audience of audiences.keys()) {
+    const snapshot = room.snapshot(audience, now);
+    const previous = sent?.get(audience);
+    const to = io.to(channel.audience(room.code, audience));
+    if (previous?.version === snapshot.version - 1) to.emit('room:patch', roomPatch(previous, snapshot));
+    else to.emit('room:state', snapshot);
+    after.set(audience, snapshot);
+  }
+  for (const [id, audience] of moved) {
+    io.in(channel.member(room.code, id)).socketsJoin(channel.audience(room.code, audience));
+    io.to(channel.member(room.code, id)).emit('room:state', after.get(audience)!);
+  }
+  return after;
+}
+
+/** The current snapshot for an audience: the one last broadcast when it is still current. */
+export function currentSnapshot(room: Room, audience: string, sent: SentViews | undefined, now: number): RoomSnapshot {
+  const last = sent?.get(audience);
+  // The clock is read now: clients correct their countdowns with it.
+  return last?.version === room.version ? { ...last, serverTime: now } : room.snapshot(audience, now);
+}
+
+/** Takes every socket of a departed member out of the room's channels, on every node. */
+export function detachMember(io: ParlorServer, code: string, playerId: string, audience: string | undefined): void {
+  const names = [channel.room(code), channel.member(code, playerId)];
+  if (audience !== undefined) names.push(channel.audience(code, audience));
+  io.in(channel.member(code, playerId)).socketsLeave(names);
+}
+
+/** The public list as the home page shows it: open lobbies first, then by size. */
+export function orderListing(rooms: readonly RoomSummary[], limit: number): RoomSummary[] {
+  const order: Record<string, number> = { lobby: 0, playing: 1, over: 2 };
+  return [...rooms].sort((a, b) => (order[a.phase] ?? 3) - (order[b.phase] ?? 3) || b.players - a.players).slice(0, limit);
+}
+
+/** A new room's settings: the game's defaults, or the creator's choice if valid. */
+export function parseSettings(game: AnyGameDefinition, raw: unknown): Result<unknown> {
+  if (raw === undefined) return ok(game.defaultSettings);
+  const parsed = game.settingsSchema.safeParse(raw);
+  return parsed.success ? ok(parsed.data) : fail(ErrorCode.SETTINGS_INVALID, parsed.error.issues[0]?.message ?? 'Invalid settings.');
+}

@@ -1,0 +1,262 @@
+/**
+ * Issue 6's proof: several Parlor nodes (real child processes, so SIGKILL is real) share
+ * one private redis-server; games survive the loss of a node, a restart of every node and
+ * a restart of Redis; timers fire on whichever node is alive; conflicting actions sent to
+ * two nodes at once apply once.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startServerProcess, type ServerProcess } from '../e2e/server-process';
+import { clueFor } from '../game/codewords/testing';
+import type { CodewordsView, Team } from '../game/codewords/types';
+import { ErrorCode } from '../game/errors';
+import type { JoinResult, RoomSnapshot } from '../game/protocol';
+import { startRedisServer, type RedisServer } from './redis-server';
+import { connectClient, expectOk, type TestClient } from './testing';
+
+let redis: RedisServer;
+const started: ServerProcess[] = [];
+const clients: TestClient[] = [];
+
+beforeAll(async () => {
+  redis = await startRedisServer();
+});
+afterAll(async () => {
+  for (const client of clients) client.close();
+  await Promise.all(started.map((node) => node.stop(5_000)));
+  await redis?.stop();
+}, 30_000);
+
+/** A node of the site: `server/test-node.ts` in its own process, on Redis. */
+async function startNode(id: string): Promise<ServerProcess> {
+  const node = await startServerProcess(
+    0,
+    // Every node derives public ids with the same secret, so a player keeps their id (and seat) on another node.
+    { REDIS_URL: redis.url, NODE_ID: id, NODE_TIMEOUT_SECONDS: '2', PLAYER_ID_SECRET: 'scale-out-test' },
+    { script: 'server/test-node.ts', startTimeoutMs: 30_000 },
+  );
+  started.push(node);
+  return node;
+}
+
+/** A person at the table: one token (so one player id) over any number of connections. */
+interface Person {
+  readonly name: string;
+  readonly token: string;
+  /** Every connection so far, the current one last. */
+  readonly connections: TestClient[];
+}
+
+const view = (s: RoomSnapshot | null) => s?.view as CodewordsView | null;
+const current = (p: Person) => p.connections.at(-1)!;
+const latestView = (p: Person) => view(current(p).latest())!;
+
+function person(name: string): Person {
+  return { name, token: `${name.toLowerCase()}-token-${Math.random().toString(36).slice(2)}`.padEnd(24, 'x'), connections: [] };
+}
+
+/** Connects a person to a node (a new connection, as a load balancer would route it) and joins the room. */
+async function joinOn(node: ServerProcess, p: Person, code: string, as: 'player' | 'spectator' = 'player'): Promise<JoinResult> {
+  const client = await connectClient(node.url, p.token);
+  clients.push(client);
+  p.connections.push(client);
+  return expectOk(await client.request<JoinResult>('room:join', { code, nickname: p.name, as }));
+}
+
+async function readyz(node: ServerProcess): Promise<number> {
+  return (await fetch(`${node.url}/readyz`)).status;
+}
+
+async function eventually(check: () => Promise<boolean> | boolean, what: string, timeoutMs = 10_000): Promise<void> {
+  const until = Date.now() + timeoutMs;
+  while (!(await check())) {
+    if (Date.now() > until) throw new Error(`not within ${timeoutMs} ms: ${what}`);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+}
+
+/** Each connection saw consecutive versions, and connections of one person never went back in time. */
+function expectContinuous(p: Person): void {
+  let last = 0;
+  for (const c of p.connections) {
+    const versions = c.states.map((s) => s.version);
+    for (let i = 1; i < versions.length; i++) expect(versions[i], `${p.name}: ${versions.join(',')}`).toBe(versions[i - 1]! + 1);
+    expect(versions[0] ?? last, p.name).toBeGreaterThanOrEqual(last);
+    last = versions.at(-1) ?? last;
+  }
+}
+
+/** Everyone who saw a version saw the same room at it: one order of changes for all. */
+function expectSameHistory(people: readonly Person[]): void {
+  const seen = new Map<number, string>();
+  for (const p of people) {
+    for (const c of p.connections) {
+      for (const s of c.states) {
+        // The public part every audience shares: members, phase, turn and the clue log.
+        const v = view(s);
+        const key = JSON.stringify([s.phase, s.players.map((x) => [x.id, x.seat]), s.hostId, v?.turn, v?.log, v?.cards.map((card) => card.revealed)]);
+        const before = seen.get(s.version);
+        if (before === undefined) seen.set(s.version, key);
+        else expect(key, `${p.name} at version ${s.version}`).toBe(before);
+      }
+    }
+  }
+}
+
+describe('several nodes on one Redis', () => {
+  it('plays a game over two nodes; survives SIGKILL of one and a restart of both', async () => {
+    let a = await startNode('a');
+    let b = await startNode('b');
+    const [ana, ben, cleo, dev, eve] = ['Ana', 'Ben', 'Cleo', 'Dev', 'Eve'].map(person) as [Person, Person, Person, Person, Person];
+    const people = [ana, ben, cleo, dev, eve];
+
+    // Ana creates the room on A; Ben joins on A, Cleo, Dev and Eve (watching) on B.
+    const creator = await connectClient(a.url, ana.token);
+    clients.push(creator);
+    const { code } = expectOk(await creator.request<{ code: string }>('room:create', { nickname: 'Ana', public: true }));
+    creator.close();
+    await joinOn(a, ana, code);
+    await joinOn(a, ben, code);
+    await joinOn(b, cleo, code);
+    await joinOn(b, dev, code);
+    await joinOn(b, eve, code, 'spectator');
+    for (const [p, seat] of [[ana, 'red:spymaster'], [ben, 'red:operative'], [cleo, 'blue:spymaster'], [dev, 'blue:operative']] as const) {
+      expectOk(await current(p).request('room:seat', { code, seat }));
+    }
+    expectOk(await current(ana).request('room:start', { code }));
+    await eventually(() => people.every((p) => current(p).latest()?.phase === 'playing'), 'everyone sees the game start');
+
+    const spy = { red: ana, blue: cleo } satisfies Record<Team, Person>;
+    const op = { red: ben, blue: dev } satisfies Record<Team, Person>;
+    const key = latestView(ana);
+    const clue = clueFor(key.cards);
+    const own = (team: Team) => latestView(spy[team]).cards.flatMap((c, i) => (c.color === team && !c.revealed ? [i] : []));
+    const accepted: number[] = [];
+    let acked = 0;
+    const guess = async (team: Team, card: number, turn: number) => {
+      acked = expectOk(await current(op[team]).request<{ version: number }>('game:move', { code, move: { type: 'guess', card, turn } })).version;
+      accepted.push(card);
+    };
+    const everyoneAt = async (version: number) =>
+      eventually(() => people.every((p) => (current(p).latest()?.version ?? 0) >= version), `everyone at version ${version}`);
+
+    // Turn 1: a clue and one right guess, across the two nodes.
+    let team = key.turn.team;
+    expectOk(await current(spy[team]).request('game:move', { code, move: { type: 'clue', word: clue, count: 3, turn: 1 } }));
+    await guess(team, own(team)[0]!, 1);
+    await everyoneAt(acked);
+    const beforeKill = current(eve).latest()!;
+
+    // Node A dies with Ana's and Ben's sockets on it; they come back through B, in their seats, at the same version.
+    await a.kill();
+    for (const p of [ana, ben]) {
+      const back = await joinOn(b, p, code);
+      // A join is a change of its own (one version), but nothing of the game moved.
+      expect(back.snapshot.version).toBeGreaterThan(beforeKill.version);
+      expect(back.snapshot.players.find((x) => x.id === back.you)?.seat).toBe(p === ana ? 'red:spymaster' : 'red:operative');
+      expect(view(back.snapshot)!.log).toEqual(view(beforeKill)!.log);
+      expect(view(back.snapshot)!.turn).toEqual(view(beforeKill)!.turn);
+    }
+    // B counts out the sockets A had (its heartbeat stopped); the players stay connected through B.
+    await eventually(() => b.lines.some((line) => line.includes('counted out the sockets of a stopped node')), 'B counts out A', 15_000);
+    expect(current(eve).latest()!.players.every((x) => x.connected)).toBe(true);
+
+    await guess(team, own(team)[0]!, 1);
+    expectOk(await current(op[team]).request('game:move', { code, move: { type: 'endTurn', turn: 1 } }));
+    team = team === 'red' ? 'blue' : 'red';
+    expectOk(await current(spy[team]).request('game:move', { code, move: { type: 'clue', word: clue, count: 'unlimited', turn: 2 } }));
+    await guess(team, own(team)[0]!, 2);
+    await everyoneAt(acked);
+    const beforeRestart = current(eve).latest()!;
+
+    // Every node restarts (B gracefully; A is long gone): the game is where it was.
+    expect(await b.stop()).toBe(0);
+    expect(b.errors).toEqual([]);
+    [a, b] = await Promise.all([startNode('a2'), startNode('b2')]);
+    for (const [p, node] of [[ana, a], [ben, a], [cleo, b], [dev, b], [eve, b]] as const) {
+      const back = await joinOn(node, p, code, p === eve ? 'spectator' : 'player');
+      expect(back.snapshot.version).toBeGreaterThan(beforeRestart.version);
+      expect(view(back.snapshot)!.log).toEqual(view(beforeRestart)!.log);
+    }
+
+    // The team in turn finds all its remaining agents and wins.
+    for (const card of own(team)) await guess(team, card, 2);
+    await eventually(() => people.every((p) => current(p).latest()?.phase === 'over'), 'everyone sees the end');
+    const final = latestView(eve);
+    expect(final.winner).toBe(team);
+    // No accepted guess was lost: the log holds exactly the acknowledged ones, in order.
+    expect(final.log.flatMap((entry) => entry.guesses.map((g) => g.card))).toEqual(accepted);
+    for (const p of people) expectContinuous(p);
+    expectSameHistory(people);
+    for (const node of [a, b]) expect(node.errors).toEqual([]);
+    await Promise.all([a.stop(), b.stop()]);
+  }, 90_000);
+
+  it('applies conflicting guesses sent to two nodes once, and fires a turn timer set on a node that died', async () => {
+    const a = await startNode('a3');
+    const b = await startNode('b3');
+    const [spyR, opRa, opRb, spyB, opBa, opBb, eve] = ['Rita', 'Ray', 'Rex', 'Bea', 'Bo', 'Bill', 'Eve'].map(person) as Person[] as [
+      Person, Person, Person, Person, Person, Person, Person,
+    ];
+    const host = await connectClient(a.url, spyR.token);
+    clients.push(host);
+    const { code } = expectOk(await host.request<{ code: string }>('room:create', { nickname: 'Rita', public: false, settings: { turnSeconds: 15, customWords: null } }));
+    host.close();
+    const seats = [[spyR, a, 'red:spymaster'], [opRa, a, 'red:operative'], [opRb, b, 'red:operative'], [spyB, b, 'blue:spymaster'], [opBa, a, 'blue:operative'], [opBb, b, 'blue:operative']] as const;
+    for (const [p, node, seat] of seats) {
+      await joinOn(node, p, code);
+      expectOk(await current(p).request('room:seat', { code, seat }));
+    }
+    await joinOn(b, eve, code, 'spectator');
+    // The deadline is set now, by node A.
+    expectOk(await current(spyR).request('room:start', { code }));
+    await eventually(() => current(eve).latest()?.phase === 'playing', 'the game starts');
+
+    const team = latestView(spyR).turn.team;
+    const spy = team === 'red' ? spyR : spyB;
+    const [onA, onB] = team === 'red' ? [opRa, opRb] : [opBa, opBb];
+    expectOk(await current(spy).request('game:move', { code, move: { type: 'clue', word: clueFor(latestView(spy).cards), count: 'unlimited', turn: 1 } }));
+    await eventually(() => current(onA).latest()?.version === current(spy).latest()?.version && current(onB).latest()?.version === current(spy).latest()?.version, 'both operatives see the clue');
+
+    // Three times, the team's two operatives guess the same card at once, one through each node.
+    const targets = latestView(spy).cards.flatMap((c, i) => (c.color === team ? [i] : [])).slice(0, 3);
+    for (const card of targets) {
+      const answers = await Promise.all([onA, onB].map((p) => current(p).request('game:move', { code, move: { type: 'guess', card, turn: 1 } })));
+      expect(answers.filter((r) => r.ok)).toHaveLength(1);
+      expect(answers.find((r) => !r.ok)).toMatchObject({ code: ErrorCode.CARD_REVEALED });
+    }
+    await eventually(() => (view(current(eve).latest())?.log[0]?.guesses.length ?? 0) === 3, 'the spectator sees three guesses');
+    expect(view(current(eve).latest())!.log[0]!.guesses.map((g) => g.card)).toEqual(targets);
+
+    // Node A, which set the turn timer, dies; B fires it when it runs out.
+    await a.kill();
+    await eventually(() => view(current(eve).latest())?.turn.number === 2, 'the turn timer fires on B', 25_000);
+    // Its log line travels a slower pipe than the broadcast.
+    await eventually(() => b.lines.some((line) => line.includes('turn timer fired')), 'B logs the firing');
+    expectContinuous(eve);
+    expect(b.errors).toEqual([]);
+    await b.stop();
+  }, 60_000);
+
+  it('reports not ready while Redis is down, refuses actions clearly, and recovers by itself', async () => {
+    const node = await startNode('c');
+    const p = person('Zoe');
+    const creator = await connectClient(node.url, p.token);
+    clients.push(creator);
+    const { code } = expectOk(await creator.request<{ code: string }>('room:create', { nickname: 'Zoe', public: false }));
+    await joinOn(node, p, code);
+    expect(await readyz(node)).toBe(200);
+    const version = current(p).latest()!.version;
+
+    const restarting = redis.restart(3_000);
+    await eventually(async () => (await readyz(node)) === 503, '/readyz says 503 while Redis is down', 5_000);
+    const refused = await current(p).request('room:seat', { code, seat: 'red:spymaster' });
+    expect(refused).toMatchObject({ ok: false, code: ErrorCode.STORE_UNAVAILABLE });
+    await restarting;
+
+    await eventually(async () => (await readyz(node)) === 200, '/readyz is 200 again', 10_000);
+    expectOk(await current(p).request('room:seat', { code, seat: 'red:spymaster' }));
+    await eventually(() => current(p).latest()?.version === version + 1, 'the seat change is broadcast');
+    expect(current(p).latest()!.players[0]!.seat).toBe('red:spymaster');
+    expect(node.errors).toEqual([]);
+  }, 30_000);
+});
