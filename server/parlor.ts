@@ -170,10 +170,11 @@ export function attachParlor(httpServer: HttpServer, options: ParlorOptions = {}
         // New connections are refused from here on; open ones get the notice first.
         httpServer.close();
         const reconnectInMs = 1000;
-        io.emit('server:restarting', { reconnectInMs });
+        // Local only: with Redis, io.emit would tell (and disconnect) the other nodes' clients too.
+        io.local.emit('server:restarting', { reconnectInMs });
         await new Promise((resolve) => setTimeout(resolve, 100));
         await hub.close();
-        io.disconnectSockets(true);
+        io.local.disconnectSockets(true);
         httpServer.closeIdleConnections();
         await io.close();
         await redis?.close();

@@ -209,13 +209,16 @@ describe('several nodes on one Redis', () => {
     await joinOn(b, eve, code, 'spectator');
     // The deadline is set now, by node A.
     expectOk(await current(spyR).request('room:start', { code }));
-    await eventually(() => current(eve).latest()?.phase === 'playing', 'the game starts');
+    const table = [...seats.map(([p]) => p), eve];
+    // Acks may overtake broadcasts (they cross Redis): wait until everyone holds the change.
+    await eventually(() => table.every((p) => current(p).latest()?.phase === 'playing'), 'everyone sees the game start');
 
     const team = latestView(spyR).turn.team;
     const spy = team === 'red' ? spyR : spyB;
     const [onA, onB] = team === 'red' ? [opRa, opRb] : [opBa, opBb];
-    expectOk(await current(spy).request('game:move', { code, move: { type: 'clue', word: clueFor(latestView(spy).cards), count: 'unlimited', turn: 1 } }));
-    await eventually(() => current(onA).latest()?.version === current(spy).latest()?.version && current(onB).latest()?.version === current(spy).latest()?.version, 'both operatives see the clue');
+    const clue = { type: 'clue', word: clueFor(latestView(spy).cards), count: 'unlimited', turn: 1 };
+    const { version } = expectOk(await current(spy).request<{ version: number }>('game:move', { code, move: clue }));
+    await eventually(() => [spy, onA, onB].every((p) => current(p).latest()!.version >= version), 'both operatives see the clue');
 
     // Three times, the team's two operatives guess the same card at once, one through each node.
     const targets = latestView(spy).cards.flatMap((c, i) => (c.color === team ? [i] : [])).slice(0, 3);
