@@ -27,11 +27,11 @@ afterAll(async () => {
 }, 30_000);
 
 /** A node of the site: `server/test-node.ts` in its own process, on Redis. */
-async function startNode(id: string): Promise<ServerProcess> {
+async function startNode(id: string, env: Record<string, string> = {}): Promise<ServerProcess> {
   const node = await startServerProcess(
     0,
     // Every node derives public ids with the same secret, so a player keeps their id (and seat) on another node.
-    { REDIS_URL: redis.url, NODE_ID: id, NODE_TIMEOUT_SECONDS: '2', PLAYER_ID_SECRET: 'scale-out-test' },
+    { REDIS_URL: redis.url, NODE_ID: id, NODE_TIMEOUT_SECONDS: '2', PLAYER_ID_SECRET: 'scale-out-test', ...env },
     { script: 'server/test-node.ts', startTimeoutMs: 30_000 },
   );
   started.push(node);
@@ -239,6 +239,41 @@ describe('several nodes on one Redis', () => {
     expect(b.errors).toEqual([]);
     await b.stop();
   }, 60_000);
+
+  it('shares the public list, the rooms-per-address cap, bans and chat history across nodes', async () => {
+    // Behind a trusted proxy, so that this test's address is its own (earlier tests created rooms from 127.0.0.1).
+    const env = { ROOMS_PER_IP: '2', TRUST_PROXY: '1' };
+    const [a, b] = await Promise.all([startNode('d', env), startNode('e', env)]);
+    const [host, guest, late] = ['Hana', 'Gus', 'Lou'].map(person) as [Person, Person, Person];
+    const address = { 'x-forwarded-for': '203.0.113.9' };
+    const creator = await connectClient(a.url, host.token, undefined, address);
+    clients.push(creator);
+    const { code } = expectOk(await creator.request<{ code: string }>('room:create', { nickname: 'Hana', public: true }));
+    expectOk(await creator.request('room:create', { nickname: 'Hana', public: false }));
+    // This address holds two rooms: a third is refused on the other node too.
+    const third = await connectClient(b.url, host.token, undefined, address);
+    clients.push(third);
+    expect(await third.request('room:create', { nickname: 'Hana', public: false })).toMatchObject({ ok: false, code: ErrorCode.TOO_MANY_ROOMS });
+
+    await joinOn(a, host, code);
+    const watcher = await connectClient(b.url);
+    clients.push(watcher);
+    const listed = expectOk(await watcher.request<{ rooms: { code: string }[] }>('rooms:watch'));
+    expect(listed.rooms.map((r) => r.code)).toContain(code);
+
+    const { you: gusId } = await joinOn(b, guest, code);
+    expectOk(await current(host).request('chat:send', { code, text: 'said on A' }));
+    // The history is in the record: a newcomer on another node gets it.
+    expect((await joinOn(b, late, code)).chat.map((m) => m.text)).toEqual(['said on A']);
+
+    // The ban is in the record too: kicked on A while connected to B, refused on A.
+    expectOk(await current(host).request('room:kick', { code, playerId: gusId }));
+    await eventually(() => current(guest).received.some(([event]) => event === 'room:removed'), 'Gus, on B, is told');
+    const back = await connectClient(a.url, guest.token);
+    clients.push(back);
+    expect(await back.request('room:join', { code, nickname: 'Gus', as: 'player' })).toMatchObject({ ok: false, code: ErrorCode.KICKED });
+    await Promise.all([a.stop(), b.stop()]);
+  }, 30_000);
 
   it('reports not ready while Redis is down, refuses actions clearly, and recovers by itself', async () => {
     const node = await startNode('c');
