@@ -140,7 +140,10 @@ export class SharedHub implements RoomService {
       // out at worst a socket that was never counted in (the count never goes below zero).
       if (countIn) {
         const noted = await this.guard(() => this.register(socket.id, p.code, playerId).then(() => ok(undefined)));
-        if (!noted.ok) return noted;
+        if (!noted.ok) {
+          await this.unregister(socket.id, p.code);
+          return noted;
+        }
       }
       const joined = await this.apply(
         p.code,
@@ -152,7 +155,8 @@ export class SharedHub implements RoomService {
         {
           repairTimers: true,
           beforeBroadcast: (room, _member, before) => {
-            if (!countIn) return;
+            // A socket that closed meanwhile must not be put into channels (it would stay there).
+            if (!countIn || socket.disconnected) return;
             const audience = room.audienceOf(playerId);
             // Joined before the broadcast, as the embedded hub does: the joiner's own change reaches it too.
             before.set(playerId, before.get(playerId) ?? audience);
@@ -161,7 +165,7 @@ export class SharedHub implements RoomService {
         },
       );
       if (!joined.ok) {
-        if (countIn) await this.unregister(socket.id, p.code, playerId).catch(() => undefined);
+        if (countIn) await this.unregister(socket.id, p.code);
         return joined;
       }
       const { room, value: member } = joined.value;
@@ -286,7 +290,7 @@ export class SharedHub implements RoomService {
       this.serial(socket, async () => {
         await Promise.all(codes.map((code) => this.countOut(socket.id, code, playerId)));
         // Notes for rooms it had left (or was kicked from) meanwhile: nothing to count out.
-        for (const code of this.registered.get(socket.id) ?? []) await this.unregister(socket.id, code, playerId);
+        for (const code of [...(this.registered.get(socket.id) ?? [])]) await this.unregister(socket.id, code);
       }),
       'count out a socket',
     );
@@ -423,9 +427,10 @@ export class SharedHub implements RoomService {
       if (this.closed && attempt >= 3) return;
       await new Promise((resolve) => setTimeout(resolve, Math.min(attempt * 250, 2_000)));
     }
-    await this.unregister(socketId, code, playerId);
+    await this.unregister(socketId, code);
   }
 
+  /** Notes that a socket of this node is (about to be) counted into a room, here and in Redis. */
   private async register(socketId: string, code: string, playerId: string): Promise<void> {
     const codes = this.registered.get(socketId) ?? new Set<string>();
     if (!codes.has(code)) this.localCount.set(code, (this.localCount.get(code) ?? 0) + 1);
@@ -433,7 +438,8 @@ export class SharedHub implements RoomService {
     await this.opts.sockets.add(this.opts.config.nodeId, { socketId, code, playerId });
   }
 
-  private async unregister(socketId: string, code: string, _playerId: string): Promise<void> {
+  /** Forgets a socket's note for a room, here and in Redis (a failure there is only logged: at worst a survivor counts out a socket already gone). */
+  private async unregister(socketId: string, code: string): Promise<void> {
     const codes = this.registered.get(socketId);
     if (!codes?.delete(code)) return;
     if (codes.size === 0) this.registered.delete(socketId);
