@@ -35,18 +35,20 @@ export function seesKey(state: CodewordsState, audienceKey: string): boolean {
  * one version to the next. That spares building 25 cards per audience per move, and lets
  * the server's diff (game/patch.ts) skip unchanged parts by identity. Views are read-only.
  */
-const cardViews = new WeakMap<Card, { hidden?: CardView; known?: CardView }>();
+const hiddenViews = new WeakMap<Card, CardView>();
+const knownViews = new WeakMap<Card, CardView>();
 const logViews = new WeakMap<ClueLogEntry, ClueLogEntry>();
 
 /** A card as seen with (`key`) or without the key; a revealed card shows its colour to all. */
 function cardView(card: Card, key: boolean): CardView {
-  const seen = card.revealed || key ? 'known' : 'hidden';
-  let views = cardViews.get(card);
-  if (!views) {
-    views = {};
-    cardViews.set(card, views);
+  const known = card.revealed || key;
+  const views = known ? knownViews : hiddenViews;
+  let v = views.get(card);
+  if (!v) {
+    v = { word: card.word, revealed: card.revealed, color: known ? card.color : null };
+    views.set(card, v);
   }
-  return (views[seen] ??= { word: card.word, revealed: card.revealed, color: seen === 'known' ? card.color : null });
+  return v;
 }
 
 /** A log entry as everyone sees it: every logged guess was revealed, so its colour is public. */
