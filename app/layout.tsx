@@ -1,6 +1,7 @@
 import type { Metadata, Viewport } from 'next';
-import type { ReactNode } from 'react';
+import { Suspense, type ReactNode } from 'react';
 import { SiteHeader } from './components/site/SiteHeader';
+import { NICKNAME_SCRIPT } from './lib/nickname-key';
 import { THEME_SCRIPT } from './lib/theme';
 import './globals.css';
 
@@ -20,20 +21,30 @@ export const viewport: Viewport = {
 
 /**
  * The shell of every page: a skip link, the site header, then the page. The inline script
- * sets `data-theme` on <html> before the first paint; React keeps that attribute when it
- * hydrates (suppressHydrationWarning covers exactly this one element's attributes).
+ * sets `data-theme` (and `data-nickname-stored`) on <html> before the first paint; React
+ * keeps those attributes when it hydrates (suppressHydrationWarning covers exactly this one
+ * element's attributes).
+ *
+ * The header sits in a Suspense boundary, though nothing in it suspends: React hydrates a
+ * server-rendered boundary later, at low priority and in slices of a few milliseconds,
+ * instead of in the one long task that hydrates the root (a phone's main thread stays
+ * free). The HTML is on screen meanwhile, and a click inside a boundary hydrates it at once.
+ * Pages wrap their interactive parts the same way, inside the page: a boundary around the
+ * layout's `children` would turn a page's `redirect()` into a client-side one.
  */
 export default function RootLayout({ children }: { children: ReactNode }) {
   return (
     <html lang="en" suppressHydrationWarning>
       <head>
-        <script dangerouslySetInnerHTML={{ __html: THEME_SCRIPT }} />
+        <script dangerouslySetInnerHTML={{ __html: `${THEME_SCRIPT};${NICKNAME_SCRIPT}` }} />
       </head>
       <body>
         <a href="#main" className="skip-link">
           Skip to content
         </a>
-        <SiteHeader />
+        <Suspense>
+          <SiteHeader />
+        </Suspense>
         <main className="site-main" id="main" tabIndex={-1}>
           {children}
         </main>

@@ -1,4 +1,5 @@
 import Link from 'next/link';
+import { Suspense } from 'react';
 import { HomeActions } from './components/home/HomeActions';
 import { PublicRoomList } from './components/home/PublicRoomList';
 
@@ -28,8 +29,11 @@ export default function HomePage() {
           ))}
         </div>
       </section>
-      <HomeActions />
-      <PublicRoomList />
+      {/* Hydrated later, in short slices: see RootLayout. */}
+      <Suspense>
+        <HomeActions />
+        <PublicRoomList />
+      </Suspense>
     </div>
   );
 }

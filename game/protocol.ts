@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import type { SeatSpec } from './engine';
 import type { ErrorCode } from './errors';
+import { cleanText, LIMITS, normalizeRoomCode, ROOM_CODE_PATTERN, TEXT_ERRORS } from './limits';
 import type { PatchOp } from './patch';
 
 /**
@@ -9,20 +10,8 @@ import type { PatchOp } from './patch';
  * is an emit with an ack answering {@link Response}. See docs/protocol.md.
  */
 
-/** Bumped on any incompatible change; the handshake refuses other versions. */
-export const PROTOCOL_VERSION = 2;
-
-/** Room codes use letters and digits nobody confuses when read aloud (no 0/O, 1/I/L). */
-export const ROOM_CODE_ALPHABET = 'ABCDEFGHJKMNPQRSTUVWXYZ23456789';
-
-/** Bounds that both sides agree on. */
-export const LIMITS = {
-  nicknameMax: 24,
-  playersPerRoom: 20,
-  spectatorsPerRoom: 200,
-  chatMax: 300,
-  chatHistory: 100,
-} as const;
+// The plain constants live in a zod-free module the browser can import cheaply.
+export { cleanText, LIMITS, PROTOCOL_VERSION, ROOM_CODE_ALPHABET } from './limits';
 
 /** An ack's answer: success with a payload, or a stable error code and a readable message. */
 export type Response<T extends object = object> =
@@ -36,27 +25,19 @@ export type Ack<T extends object = object> = (response: Response<T>) => void;
 // Inbound payload schemas
 // ---------------------------------------------------------------------------------------
 
-// C0/C1 control characters and the bidi overrides that could disguise a name.
-const UNSAFE_CHARS = /[\u0000-\u001f\u007f-\u009f\u200b-\u200f\u202a-\u202e\u2066-\u2069\ufeff]/g;
-
-/** Removes control and invisible characters and collapses runs of whitespace. */
-export function cleanText(text: string): string {
-  return text.replace(UNSAFE_CHARS, '').replace(/\s+/g, ' ').trim();
-}
-
 /** A nickname: 1-24 visible characters once cleaned. */
 export const nicknameSchema = z
   .string()
   .max(200)
   .transform(cleanText)
-  .pipe(z.string().min(1, 'Pick a nickname').max(LIMITS.nicknameMax, `At most ${LIMITS.nicknameMax} characters`));
+  .pipe(z.string().min(1, TEXT_ERRORS.nicknameEmpty).max(LIMITS.nicknameMax, TEXT_ERRORS.nicknameLong));
 
 /** A room code, accepted in any case and with stray spaces; always upper case after parsing. */
 export const roomCodeSchema = z
   .string()
   .max(20)
-  .transform((s) => s.replace(/\s+/g, '').toUpperCase())
-  .pipe(z.string().regex(new RegExp(`^[${ROOM_CODE_ALPHABET}]{4,6}$`), 'Room codes are 4 to 6 letters and digits'));
+  .transform(normalizeRoomCode)
+  .pipe(z.string().regex(ROOM_CODE_PATTERN, TEXT_ERRORS.roomCode));
 
 const withCode = z.object({ code: roomCodeSchema });
 const playerIdSchema = z.string().regex(/^p_[A-Za-z0-9_-]{6,32}$/, 'Not a player id');
@@ -66,7 +47,7 @@ export const chatTextSchema = z
   .string()
   .max(2000)
   .transform(cleanText)
-  .pipe(z.string().min(1, 'Say something').max(LIMITS.chatMax, `At most ${LIMITS.chatMax} characters`));
+  .pipe(z.string().min(1, TEXT_ERRORS.chatEmpty).max(LIMITS.chatMax, TEXT_ERRORS.chatLong));
 
 /** Schemas of every client-to-server event payload, keyed by event name. */
 export const schemas = {

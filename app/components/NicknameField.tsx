@@ -1,6 +1,7 @@
 'use client';
 
-import { LIMITS } from '@/game/protocol';
+import type { Ref } from 'react';
+import { LIMITS } from '@/game/limits';
 
 /** The labelled nickname input used on the home page and in the room's nickname prompt. */
 export function NicknameField({
@@ -8,21 +9,22 @@ export function NicknameField({
   onChange,
   onBlur,
   id = 'nickname',
-  autoFocus = false,
   disabled = false,
+  ref,
 }: {
   value: string;
   onChange: (value: string) => void;
   onBlur?: () => void;
   id?: string;
-  autoFocus?: boolean;
   disabled?: boolean;
+  ref?: Ref<HTMLInputElement>;
 }) {
   return (
     <div className="field">
       <label htmlFor={id}>Nickname</label>
       <input
         id={id}
+        ref={ref}
         name="nickname"
         type="text"
         autoComplete="nickname"
@@ -30,7 +32,6 @@ export function NicknameField({
         value={value}
         onChange={(event) => onChange(event.target.value)}
         onBlur={onBlur}
-        autoFocus={autoFocus}
         disabled={disabled}
         placeholder="What should we call you?"
       />

@@ -1,6 +1,6 @@
 import { useSyncExternalStore } from 'react';
+import { NICKNAME_KEY } from './nickname-key';
 
-const NICKNAME_KEY = 'parlor:nickname';
 // localStorage fires 'storage' only in other tabs; this event tells this tab's subscribers.
 const CHANGE_EVENT = 'parlor:nickname-change';
 

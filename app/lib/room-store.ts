@@ -1,5 +1,6 @@
 import { createStore } from 'zustand/vanilla';
-import { LIMITS, type ChatMessage, type JoinResult, type RemovalReason, type RoomPatch, type RoomSnapshot } from '@/game/protocol';
+import { LIMITS } from '@/game/limits';
+import type { ChatMessage, JoinResult, RemovalReason, RoomPatch, RoomSnapshot } from '@/game/protocol';
 import { applyRoomPatch } from '@/game/room-patch';
 import type { ErrorCode } from '@/game/errors';
 

@@ -1,5 +1,6 @@
 import { io, type ManagerOptions, type Socket } from 'socket.io-client';
-import { PROTOCOL_VERSION, type ClientToServerEvents, type ServerToClientEvents } from '@/game/protocol';
+import { PROTOCOL_VERSION } from '@/game/limits';
+import type { ClientToServerEvents, ServerToClientEvents } from '@/game/protocol';
 import { getSessionToken } from './session';
 
 /** The browser's socket, typed with the shared protocol both ways. */

@@ -2,13 +2,35 @@
 
 import { useState, type FormEvent } from 'react';
 import { useRouter } from 'next/navigation';
-import { nicknameSchema, roomCodeSchema } from '@/game/protocol';
+import { checkNickname, checkRoomCode } from '@/game/limits';
 import { saveNickname, useStoredNickname } from '@/app/lib/nickname';
-import { getSocket } from '@/app/lib/socket';
 import { useHydrated } from '@/app/lib/use-hydrated';
 import { request } from '@/app/lib/request';
+import type { AppSocket } from '@/app/lib/socket';
 import { ErrorAlert } from '../ErrorAlert';
 import { NicknameField } from '../NicknameField';
+
+/**
+ * The tab's socket, once connected (at most a few seconds' wait). socket.io-client loads
+ * after the first paint, so right after the page opens it may still be connecting: wait
+ * for it rather than report the player offline.
+ */
+async function connectedSocket(): Promise<AppSocket> {
+  const { getSocket } = await import('@/app/lib/socket');
+  const socket = getSocket();
+  if (!socket.connected) {
+    await new Promise<void>((resolve) => {
+      const done = () => {
+        clearTimeout(timer);
+        socket.off('connect', done);
+        resolve();
+      };
+      const timer = setTimeout(done, 5000);
+      socket.once('connect', done);
+    });
+  }
+  return socket;
+}
 
 /**
  * The home page's forms: one nickname shared by "create a room" and "join by code".
@@ -28,14 +50,14 @@ export function HomeActions() {
 
   async function createRoom(event: FormEvent) {
     event.preventDefault();
-    const parsed = nicknameSchema.safeParse(nickname);
-    if (!parsed.success) {
-      setError(parsed.error.issues[0]?.message ?? 'Pick a nickname');
+    const checked = checkNickname(nickname);
+    if (!checked.ok) {
+      setError(checked.message);
       return;
     }
-    saveNickname(parsed.data);
+    saveNickname(checked.value);
     setCreating(true);
-    const reply = await request(getSocket(), 'room:create', { nickname: parsed.data, public: isPublic });
+    const reply = await request(await connectedSocket(), 'room:create', { nickname: checked.value, public: isPublic });
     if (reply.ok) {
       router.push(`/r/${reply.code}`);
     } else {
@@ -46,14 +68,14 @@ export function HomeActions() {
 
   function joinByCode(event: FormEvent) {
     event.preventDefault();
-    const parsed = roomCodeSchema.safeParse(roomCode);
-    if (!parsed.success) {
-      setError(parsed.error.issues[0]?.message ?? 'That is not a room code');
+    const checked = checkRoomCode(roomCode);
+    if (!checked.ok) {
+      setError(checked.message);
       return;
     }
     // The room page asks for a nickname if there is none yet.
     if (nickname.trim()) saveNickname(nickname);
-    router.push(`/r/${parsed.data}`);
+    router.push(`/r/${checked.value}`);
   }
 
   return (

@@ -3,7 +3,6 @@
 import { useEffect, useState } from 'react';
 import { useRouter } from 'next/navigation';
 import type { RoomPhase, RoomSummary } from '@/game/protocol';
-import { getSocket } from '@/app/lib/socket';
 
 const PHASE_LABEL: Record<RoomPhase, string> = { lobby: 'In lobby', playing: 'Playing', over: 'Game over' };
 
@@ -20,18 +19,28 @@ export function PublicRoomList() {
   const [rooms, setRooms] = useState<readonly RoomSummary[] | null>(null);
 
   useEffect(() => {
-    const socket = getSocket();
-    const watch = () =>
-      socket.emit('rooms:watch', (reply) => {
-        if (reply.ok) setRooms(reply.rooms);
-      });
-    socket.on('rooms:list', setRooms);
-    socket.on('connect', watch);
-    if (socket.connected) watch();
+    let active = true;
+    let stop = () => {};
+    // socket.io-client is fetched after the page is up: nothing in its first paint needs it.
+    void import('@/app/lib/socket').then(({ getSocket }) => {
+      if (!active) return;
+      const socket = getSocket();
+      const watch = () =>
+        socket.emit('rooms:watch', (reply) => {
+          if (reply.ok) setRooms(reply.rooms);
+        });
+      socket.on('rooms:list', setRooms);
+      socket.on('connect', watch);
+      if (socket.connected) watch();
+      stop = () => {
+        socket.off('rooms:list', setRooms);
+        socket.off('connect', watch);
+        socket.emit('rooms:unwatch');
+      };
+    });
     return () => {
-      socket.off('rooms:list', setRooms);
-      socket.off('connect', watch);
-      socket.emit('rooms:unwatch');
+      active = false;
+      stop();
     };
   }, []);
 

@@ -1,7 +1,8 @@
 'use client';
 
 import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
-import { chatTextSchema, LIMITS, type ChatMessage } from '@/game/protocol';
+import { checkChatText, LIMITS } from '@/game/limits';
+import type { ChatMessage } from '@/game/protocol';
 import { useRoomStore } from '@/app/lib/room-store-context';
 import { selectIsHost } from '@/app/lib/room-selectors';
 import { useRoomActions } from '@/app/lib/use-room-actions';
@@ -45,13 +46,13 @@ export function ChatPanel() {
 
   async function send(event: FormEvent) {
     event.preventDefault();
-    const parsed = chatTextSchema.safeParse(draft);
-    if (!parsed.success) {
-      setError(parsed.error.issues[0]?.message ?? 'Say something');
+    const checked = checkChatText(draft);
+    if (!checked.ok) {
+      setError(checked.message);
       return;
     }
     setPending(true);
-    const refusal = await actions.sendChat(parsed.data);
+    const refusal = await actions.sendChat(checked.value);
     setPending(false);
     setError(refusal);
     if (!refusal) {

@@ -1,32 +1,45 @@
 'use client';
 
-import { useState, type FormEvent } from 'react';
-import { nicknameSchema } from '@/game/protocol';
+import { useEffect, useRef, useState, type FormEvent } from 'react';
+import { checkNickname } from '@/game/limits';
 import { saveNickname } from '@/app/lib/nickname';
 import { ErrorAlert } from '../ErrorAlert';
 import { NicknameField } from '../NicknameField';
 
-/** Asks a first-time visitor for a nickname, then whether to play or watch. */
+/**
+ * Asks a first-time visitor for a nickname, then whether to play or watch. `disabled`
+ * while the page hydrates (the server renders the prompt): a click before the handlers
+ * exist would submit the form natively and reload the page.
+ */
 export function NicknamePrompt({
   code,
   watch,
   onChoose,
+  disabled = false,
 }: {
   code: string;
   watch: boolean;
   onChoose: (entry: { nickname: string; as: 'player' | 'spectator' }) => void;
+  disabled?: boolean;
 }) {
   const [nickname, setNickname] = useState('');
   const [error, setError] = useState<string | null>(null);
+  const field = useRef<HTMLInputElement>(null);
+
+  // The field is focused as soon as it takes input; `autoFocus` would act only when the
+  // element is created, which for a server-rendered prompt is while it is still disabled.
+  useEffect(() => {
+    if (!disabled) field.current?.focus();
+  }, [disabled]);
 
   function choose(as: 'player' | 'spectator') {
-    const parsed = nicknameSchema.safeParse(nickname);
-    if (!parsed.success) {
-      setError(parsed.error.issues[0]?.message ?? 'Pick a nickname');
+    const checked = checkNickname(nickname);
+    if (!checked.ok) {
+      setError(checked.message);
       return;
     }
-    saveNickname(parsed.data);
-    onChoose({ nickname: parsed.data, as });
+    saveNickname(checked.value);
+    onChoose({ nickname: checked.value, as });
   }
 
   function submit(event: FormEvent) {
@@ -41,11 +54,12 @@ export function NicknamePrompt({
       <p>Pick a nickname so the others know who you are.</p>
       <ErrorAlert message={error} onDismiss={() => setError(null)} />
       <form onSubmit={submit} className="stack">
-        <NicknameField value={nickname} onChange={setNickname} id="prompt-nickname" autoFocus />
+        <NicknameField value={nickname} onChange={setNickname} id="prompt-nickname" ref={field} disabled={disabled} />
         <div className="button-row">
           <button
             type={watch ? 'button' : 'submit'}
             className={watch ? 'button' : 'button button-primary'}
+            disabled={disabled}
             onClick={watch ? () => choose('player') : undefined}
           >
             Join as player
@@ -53,6 +67,7 @@ export function NicknamePrompt({
           <button
             type={watch ? 'submit' : 'button'}
             className={watch ? 'button button-primary' : 'button'}
+            disabled={disabled}
             onClick={watch ? undefined : () => choose('spectator')}
           >
             Watch

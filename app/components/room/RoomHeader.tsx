@@ -8,6 +8,7 @@ import { leaveRoom } from '@/app/lib/use-room-connection';
 import { useRoomActions } from '@/app/lib/use-room-actions';
 import { CopyLinkButton } from './CopyLinkButton';
 import { QrCode } from './QrCode';
+import { RoomTitle } from './RoomTitle';
 
 /**
  * The room's code in large type (to read aloud), the ways to share it (copy the link,
@@ -39,9 +40,7 @@ export function RoomHeader({ nickname }: { nickname: string }) {
   return (
     <div className="room-header">
       <div className="room-header-top">
-        <h1 className="room-title">
-          <span className="room-title-label">Room</span> <span className="room-code">{code}</span>
-        </h1>
+        <RoomTitle code={code} />
         <div className="room-header-actions">
           {isSpectator && (
             <>

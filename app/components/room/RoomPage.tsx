@@ -1,11 +1,12 @@
 'use client';
 
-import { useState } from 'react';
+import { lazy, Suspense, useEffect, useState } from 'react';
 import { saveNickname, useStoredNickname } from '@/app/lib/nickname';
-import { RoomStoreProvider } from '@/app/lib/room-store-context';
-import { LoadingState } from '../StateNotice';
 import { NicknamePrompt } from './NicknamePrompt';
-import { RoomSession } from './RoomSession';
+import { JoiningRoom } from './RoomTitle';
+
+const loadLiveRoom = () => import('./LiveRoom');
+const LiveRoom = lazy(loadLiveRoom);
 
 /** How this tab enters the room. */
 interface Entry {
@@ -20,18 +21,46 @@ interface Entry {
 export function RoomPage({ code, watch }: { code: string; watch: boolean }) {
   const stored = useStoredNickname();
   const [chosen, setChosen] = useState<Entry | null>(null);
+  const entry: Entry | null = chosen ?? (stored ? { nickname: stored, as: watch ? 'spectator' : 'player' } : null);
+  const prompting = stored !== null && !entry;
 
-  // localStorage is unknown until hydration; render a neutral placeholder until then.
-  if (stored === null) {
-    return <LoadingState>Opening room {code}…</LoadingState>;
+  // Someone typing a nickname is about to join: fetch the live room meanwhile.
+  useEffect(() => {
+    if (!prompting) return;
+    const controller = new AbortController();
+    const preload = () => {
+      controller.abort();
+      void loadLiveRoom();
+    };
+    window.addEventListener('keydown', preload, { signal: controller.signal });
+    window.addEventListener('pointerdown', preload, { signal: controller.signal });
+    return () => controller.abort();
+  }, [prompting]);
+
+  if (!entry) {
+    // localStorage is unknown on the server and while hydrating (`stored` is null): render
+    // both first screens, the prompt and the joining room, and let the CSS show the one
+    // that the head script's `data-nickname-stored` calls for. The first paint is then the
+    // final layout, not a placeholder. The prompt keeps its place (and its DOM) afterwards.
+    const hydrating = stored === null;
+    return (
+      <>
+        <div className="room-entry" data-entry={hydrating ? 'new' : undefined}>
+          <NicknamePrompt code={code} watch={watch} onChoose={setChosen} disabled={hydrating} />
+        </div>
+        {hydrating && (
+          <div className="room-entry" data-entry="returning">
+            <JoiningRoom code={code} />
+          </div>
+        )}
+      </>
+    );
   }
 
-  const entry: Entry | null = chosen ?? (stored ? { nickname: stored, as: watch ? 'spectator' : 'player' } : null);
-  if (!entry) return <NicknamePrompt code={code} watch={watch} onChoose={setChosen} />;
-
   return (
-    <RoomStoreProvider code={code}>
-      <RoomSession
+    <Suspense fallback={<JoiningRoom code={code} />}>
+      <LiveRoom
+        code={code}
         nickname={entry.nickname}
         as={entry.as}
         onChangeNickname={() => {
@@ -40,6 +69,6 @@ export function RoomPage({ code, watch }: { code: string; watch: boolean }) {
           setChosen(null);
         }}
       />
-    </RoomStoreProvider>
+    </Suspense>
   );
 }

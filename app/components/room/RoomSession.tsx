@@ -1,12 +1,11 @@
 'use client';
 
-import { useState } from 'react';
+import { useDeferredValue, useState } from 'react';
 import { useRoomConnection } from '@/app/lib/use-room-connection';
 import { useRoomStore, useRoomStoreApi } from '@/app/lib/room-store-context';
 import { selectSnapshot } from '@/app/lib/room-selectors';
 import { useTurnTitle } from '@/app/lib/use-turn-title';
 import { ErrorAlert } from '../ErrorAlert';
-import { LoadingState } from '../StateNotice';
 import { CodewordsGame } from '../codewords/CodewordsGame';
 import { ConnectionBanner } from './ConnectionBanner';
 import { GameAnnouncer } from './GameAnnouncer';
@@ -14,6 +13,7 @@ import { JoinFailed } from './JoinFailed';
 import { Lobby } from './Lobby';
 import { RemovedNotice } from './RemovedNotice';
 import { RoomHeader } from './RoomHeader';
+import { JoiningRoom } from './RoomTitle';
 
 /**
  * A joined (or joining) room: keeps the connection alive and shows the lobby or the
@@ -38,6 +38,9 @@ export function RoomSession({
   const joinFailure = useRoomStore((state) => state.joinFailure);
   const error = useRoomStore((state) => state.error);
   const removed = useRoomStore((state) => state.removed);
+  // Store updates render synchronously, so the first snapshot would mount the whole room in
+  // one long task. Deferred, that mount is a background render React can slice and interrupt.
+  const showRoom = useDeferredValue(snapshot !== null);
 
   if (removed) {
     return (
@@ -66,8 +69,8 @@ export function RoomSession({
     );
   }
 
-  if (!snapshot) {
-    return <LoadingState>Joining room {store.getState().code}…</LoadingState>;
+  if (!snapshot || !showRoom) {
+    return <JoiningRoom code={store.getState().code} />;
   }
 
   return (

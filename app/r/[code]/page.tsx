@@ -1,7 +1,8 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { redirect } from 'next/navigation';
-import { roomCodeSchema } from '@/game/protocol';
+import { Suspense } from 'react';
+import { checkRoomCode } from '@/game/limits';
 import { RoomPage } from '@/app/components/room/RoomPage';
 import { StateNotice } from '@/app/components/StateNotice';
 
@@ -12,8 +13,8 @@ interface Props {
 
 /** The tab title names the room so players with several tabs can tell them apart. */
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
-  const parsed = roomCodeSchema.safeParse(decodeURIComponent((await params).code));
-  return { title: parsed.success ? `Room ${parsed.data} · Parlor` : 'Parlor' };
+  const checked = checkRoomCode(decodeURIComponent((await params).code));
+  return { title: checked.ok ? `Room ${checked.value} · Parlor` : 'Parlor' };
 }
 
 /**
@@ -24,8 +25,8 @@ export default async function Page({ params, searchParams }: Props) {
   const raw = decodeURIComponent((await params).code);
   const query = await searchParams;
   const watch = query.watch === '1';
-  const parsed = roomCodeSchema.safeParse(raw);
-  if (!parsed.success) {
+  const checked = checkRoomCode(raw);
+  if (!checked.ok) {
     return (
       <StateNotice
         tone="warning"
@@ -41,6 +42,11 @@ export default async function Page({ params, searchParams }: Props) {
       </StateNotice>
     );
   }
-  if (parsed.data !== raw) redirect(`/r/${parsed.data}${watch ? '?watch=1' : ''}`);
-  return <RoomPage code={parsed.data} watch={watch} />;
+  if (checked.value !== raw) redirect(`/r/${checked.value}${watch ? '?watch=1' : ''}`);
+  return (
+    // Hydrated later, in short slices: see RootLayout.
+    <Suspense>
+      <RoomPage code={checked.value} watch={watch} />
+    </Suspense>
+  );
 }
