@@ -12,7 +12,8 @@
  * the build's manifests and written alongside.
  *
  * Options: `--runs N`, `--mobile-only`, `--no-write` (print only), `--save DIR` (keep each
- * reported run's full Lighthouse result as JSON there, to open in the Lighthouse viewer).
+ * reported run's full Lighthouse result as JSON there, to open in the Lighthouse viewer),
+ * `--quiet-wait S` (how long each run may wait for the machine to quiet down; 60 s by default).
  */
 import { execFileSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
@@ -74,6 +75,7 @@ const runs = Math.max(1, Number(option('--runs') ?? 3));
 const formFactors: FormFactor[] = process.argv.includes('--mobile-only') ? ['mobile'] : ['mobile', 'desktop'];
 const write = !process.argv.includes('--no-write');
 const saveDir = option('--save');
+const quietWaitMs = Math.max(0, Number(option('--quiet-wait') ?? 60)) * 1000;
 /** How busy the cores were just before each run (0-1). */
 const busyBeforeRuns: number[] = [];
 
@@ -123,11 +125,11 @@ async function busyShare(ms: number): Promise<number | null> {
 
 /**
  * Lighthouse's simulated mobile CPU is the real one slowed down, so other work on the
- * machine shows up as blocking time. Before each run, wait (at most 60 s) until the cores
- * are mostly idle; the report gives the load seen.
+ * machine shows up as blocking time. Before each run, wait (at most `--quiet-wait`) until
+ * the cores are mostly idle; the report gives the load seen.
  */
 async function waitForQuietMachine(): Promise<number | null> {
-  const deadline = Date.now() + 60_000;
+  const deadline = Date.now() + quietWaitMs;
   let busy = await busyShare(1000);
   while (busy !== null && busy > 0.25 && Date.now() < deadline) busy = await busyShare(2000);
   return busy;
@@ -306,7 +308,7 @@ function report(measurements: readonly Measurement[], routes: readonly RouteJs[]
     `Production build on 127.0.0.1, Lighthouse's default settings (mobile: Moto G Power emulation, simulated slow 4G and 4× CPU slowdown; desktop: Lighthouse's desktop config), a fresh headless Chromium per run, ${runs} run${runs === 1 ? '' : 's'} per row; the row is the run with the median performance score (the range shows all runs).`,
   );
   const benchmarks = measurements.map((m) => m.benchmarkIndex);
-  const busy = busyBeforeRuns.length > 0 ? ` The cores were ${Math.round(Math.min(...busyBeforeRuns) * 100)}–${Math.round(Math.max(...busyBeforeRuns) * 100)}% busy with other work just before the runs (each waited up to 60 s for them to fall under 25%).` : '';
+  const busy = busyBeforeRuns.length > 0 ? ` The cores were ${Math.round(Math.min(...busyBeforeRuns) * 100)}–${Math.round(Math.max(...busyBeforeRuns) * 100)}% busy with other work just before the runs (each waited up to ${quietWaitMs / 1000} s for them to fall under 25%).` : '';
   lines.push(
     `Lighthouse's benchmark index of this machine during the reported runs: ${Math.min(...benchmarks)}–${Math.max(...benchmarks)} (higher is faster; the mobile CPU slowdown is applied on top of it, so a slower or busier machine shows a worse total blocking time).${busy}`,
   );
