@@ -13,6 +13,8 @@ export interface ServerProcess {
   stop(graceMs?: number): Promise<number | null>;
   /** Sends SIGKILL (a node that dies) and resolves once the process is gone. */
   kill(): Promise<void>;
+  /** Freezes (SIGSTOP) or thaws (SIGCONT) the process: a node that stalls, then carries on. */
+  freeze(frozen: boolean): void;
 }
 
 /** What to start; by default the production `server.ts` with its Next.js build. */
@@ -86,6 +88,9 @@ export async function startServerProcess(port: number, env: Record<string, strin
       if (gone()) return;
       child.kill('SIGKILL');
       await exited;
+    },
+    freeze(frozen) {
+      child.kill(frozen ? 'SIGSTOP' : 'SIGCONT');
     },
   };
 }

@@ -275,6 +275,32 @@ describe('several nodes on one Redis', () => {
     await Promise.all([a.stop(), b.stop()]);
   }, 30_000);
 
+  it('disconnects the clients of a node that stalled past its timeout, so they count themselves in again', async () => {
+    const [a, b] = await Promise.all([startNode('f'), startNode('g')]);
+    const [ivy, max] = ['Ivy', 'Max'].map(person) as [Person, Person];
+    const creator = await connectClient(b.url, max.token);
+    clients.push(creator);
+    const { code } = expectOk(await creator.request<{ code: string }>('room:create', { nickname: 'Max', public: false }));
+    await joinOn(b, max, code);
+    const { you: ivyId } = await joinOn(a, ivy, code);
+    const stalled = current(ivy);
+    const dropped = new Promise<string>((resolve) => stalled.socket.once('disconnect', resolve));
+
+    // A stops for longer than its timeout: B takes it for dead and shows Ivy away.
+    a.freeze(true);
+    try {
+      await eventually(() => current(max).latest()!.players.some((x) => x.id === ivyId && !x.connected), 'B shows Ivy away', 10_000);
+    } finally {
+      a.freeze(false);
+    }
+    // A wakes, finds its heartbeat key taken, and drops its clients; Ivy comes back in.
+    expect(await dropped).toBe('io server disconnect');
+    await joinOn(a, ivy, code);
+    await eventually(() => current(max).latest()!.players.every((x) => x.connected), 'Ivy is connected again');
+    await eventually(() => a.lines.some((line) => line.includes('taken for dead')), 'A logs why');
+    await Promise.all([a.stop(), b.stop()]);
+  }, 30_000);
+
   it('reports not ready while Redis is down, refuses actions clearly, and recovers by itself', async () => {
     const node = await startNode('c');
     const p = person('Zoe');
