@@ -11,20 +11,16 @@ import { startServerProcess, type ServerProcess } from './server-process';
  * free ports.
  */
 let redis: RedisServer;
-let nodes: ServerProcess[] = [];
+const nodes: ServerProcess[] = [];
 
 test.beforeAll(async () => {
   redis = await startRedisServer();
-  nodes = await Promise.all(
-    ['a', 'b'].map((id) =>
-      startServerProcess(0, {
-        ...BROWSER_TEST_ENV,
-        REDIS_URL: redis.url,
-        NODE_ID: `e2e-${id}`,
-        PLAYER_ID_SECRET: 'e2e-scale-out',
-        TRANSPORTS: 'websocket',
-      }),
-    ),
+  // Each node is kept as soon as it runs, so that afterAll stops it even if the other fails to start.
+  await Promise.all(
+    ['a', 'b'].map(async (id) => {
+      const env = { ...BROWSER_TEST_ENV, REDIS_URL: redis.url, NODE_ID: `e2e-${id}`, PLAYER_ID_SECRET: 'e2e-scale-out', TRANSPORTS: 'websocket' };
+      nodes.push(await startServerProcess(0, env));
+    }),
   );
 });
 
