@@ -32,3 +32,21 @@ export function getSocket(): AppSocket {
   }
   return socket;
 }
+
+/** Handlers for server events and the socket's own connection events, by name. */
+export type SocketHandlers = Partial<ServerToClientEvents> & {
+  connect?: () => void;
+  disconnect?: (reason: string) => void;
+  connect_error?: (error: Error) => void;
+};
+
+/** Listens to several socket events at once; the returned function stops all of them. */
+export function listen(socket: AppSocket, handlers: SocketHandlers): () => void {
+  // socket.io's typed `on` cannot take a name from a union; `SocketHandlers` types the pairs instead.
+  const untyped = socket as unknown as { on(event: string, f: unknown): void; off(event: string, f: unknown): void };
+  const entries = Object.entries(handlers);
+  for (const [event, handler] of entries) untyped.on(event, handler);
+  return () => {
+    for (const [event, handler] of entries) untyped.off(event, handler);
+  };
+}

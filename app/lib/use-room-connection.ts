@@ -3,7 +3,7 @@
 import { useEffect } from 'react';
 import { ErrorCode } from '@/game/errors';
 import type { ChatMessage, RemovalReason, RoomPatch, RoomSnapshot } from '@/game/protocol';
-import { getSocket, type AppSocket } from './socket';
+import { getSocket, listen, type AppSocket } from './socket';
 import { request } from './request';
 import { useRoomStoreApi } from './room-store-context';
 
@@ -154,14 +154,16 @@ export function useRoomConnection(nickname: string, as: 'player' | 'spectator', 
       }
     }
 
-    socket.on('room:state', onState);
-    socket.on('room:patch', onPatch);
-    socket.on('chat:message', onChat);
-    socket.on('room:removed', onRemoved);
-    socket.on('server:restarting', onRestarting);
-    socket.on('connect', onConnect);
-    socket.on('disconnect', onDisconnect);
-    socket.on('connect_error', onConnectError);
+    const stopListening = listen(socket, {
+      'room:state': onState,
+      'room:patch': onPatch,
+      'chat:message': onChat,
+      'room:removed': onRemoved,
+      'server:restarting': onRestarting,
+      connect: onConnect,
+      disconnect: onDisconnect,
+      connect_error: onConnectError,
+    });
     window.addEventListener('online', onOnline);
     // Already connected (e.g. we came from the home page): join now; otherwise 'connect' will.
     if (socket.connected) void join();
@@ -171,14 +173,7 @@ export function useRoomConnection(nickname: string, as: 'player' | 'spectator', 
       if (retryTimer) clearTimeout(retryTimer);
       // A pending reconnect stays wanted after unmount (the socket is shared by every page),
       // so it is left to fire; it only calls connect() on a disconnected socket.
-      socket.off('room:state', onState);
-      socket.off('room:patch', onPatch);
-      socket.off('chat:message', onChat);
-      socket.off('room:removed', onRemoved);
-      socket.off('server:restarting', onRestarting);
-      socket.off('connect', onConnect);
-      socket.off('disconnect', onDisconnect);
-      socket.off('connect_error', onConnectError);
+      stopListening();
       window.removeEventListener('online', onOnline);
       // Walking away from a running game must not give up the seat: the player stays a
       // member (their tab still counts as present) and finds the same seat on return.
