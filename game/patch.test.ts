@@ -99,7 +99,7 @@ describe('room patches', () => {
     const patch = roomPatch(before, snapshot(11, { n: 2 }));
     expect(applyRoomPatch(before, patch)?.view).toEqual({ n: 2 });
     expect(applyRoomPatch(snapshot(9, { n: 1 }), patch)).toBeNull();
-    expect(applyRoomPatch(snapshot(10, { n: 1 }, 'spymaster:red'), patch)).toBeNull();
+    expect(applyRoomPatch(snapshot(10, { n: 1 }, 'spymaster'), patch)).toBeNull();
     expect(applyRoomPatch({ ...before, code: 'WXYZ' }, patch)).toBeNull();
     expect(applyRoomPatch(snapshot(10, null), patch)).toBeNull();
   });

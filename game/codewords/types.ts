@@ -94,7 +94,7 @@ export interface CardView {
 
 /** What one audience sees of a game. */
 export interface CodewordsView {
-  /** Which audience this view was made for ("public", "spymaster:red", ...). */
+  /** Which audience this view was made for ("public" or "spymaster"). */
   readonly audience: string;
   readonly cards: readonly CardView[];
   readonly startingTeam: Team;

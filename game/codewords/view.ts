@@ -4,29 +4,29 @@ import { parseSeat } from './seats';
 import type { Card, CardView, ClueLogEntry, CodewordsState, CodewordsView, TurnState } from './types';
 
 /**
- * What each audience sees. There are three keys while a game runs: `public` (operatives,
- * unseated players, spectators), `spymaster:red` and `spymaster:blue`. Both spymasters see
- * the whole key, as in the table game, but keep separate keys so a later feature can show
- * one team something private. Once the game is over everyone is `public` and the public
- * view shows the whole key.
+ * What each audience sees. There are two keys while a game runs: `public` (operatives,
+ * unseated players, spectators) and `spymaster`. Both spymasters see the whole key, as in
+ * the table game, so they share one audience: one view, one diff and one encoding per
+ * change for both. Once the game is over everyone is `public` and the public view shows
+ * the whole key.
  *
  * Views are built field by field from the state (never by spreading it) so that hidden
  * fields (rng, usedWords, settings.customWords) cannot slip in when the state grows.
  */
 
-/** Audience key of a team's spymaster. */
-export type SpymasterAudience = 'spymaster:red' | 'spymaster:blue';
+/** Audience key of both spymasters while the game runs. */
+export const SPYMASTER_AUDIENCE = 'spymaster';
 
 /** The audience key of a viewer: a spymaster's key while the game runs, else `public`. */
 export function audience(state: CodewordsState, viewer: Viewer): string {
   if (state.winner !== null) return PUBLIC_AUDIENCE;
   const seat = parseSeat(viewer.seat);
-  return seat?.role === 'spymaster' ? `spymaster:${seat.team}` : PUBLIC_AUDIENCE;
+  return seat?.role === 'spymaster' ? SPYMASTER_AUDIENCE : PUBLIC_AUDIENCE;
 }
 
 /** Whether an audience may see the colours of unrevealed cards. Unknown keys may not. */
 export function seesKey(state: CodewordsState, audienceKey: string): boolean {
-  return state.winner !== null || audienceKey === 'spymaster:red' || audienceKey === 'spymaster:blue';
+  return state.winner !== null || audienceKey === SPYMASTER_AUDIENCE;
 }
 
 /*
