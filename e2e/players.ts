@@ -417,8 +417,9 @@ export class Bot {
   ) {
     socket.on('room:state', (snapshot) => this.see(snapshot as CodewordsSnapshot));
     socket.on('room:patch', (patch) => {
-      if (!this.latest || patch.version <= this.latest.version) return;
-      const next = applyRoomPatch(this.latest, patch);
+      if (this.latest && patch.version <= this.latest.version) return;
+      // Before the join's answer (it can trail the first patches): ask for the whole room, as after a gap.
+      const next = this.latest && applyRoomPatch(this.latest, patch);
       // As the browser does: a patch that does not follow what we hold means fetch the whole room.
       if (next) this.see(next as CodewordsSnapshot);
       else void this.request<{ snapshot: RoomSnapshot }>('room:sync', { code: this.code }).then((r) => this.see(r.snapshot as CodewordsSnapshot));

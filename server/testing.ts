@@ -101,11 +101,24 @@ export async function connectClient(
   const waiters = new Set<() => void>();
   /** The newest snapshot of each room: the base for that room's next patch. */
   const newest = new Map<string, RoomSnapshot>();
+  /** Patches that came before the snapshot they follow (a join's ack can trail them), as the browser keeps them. */
+  const waiting: RoomPatch[] = [];
   const see = (snapshot: RoomSnapshot) => {
     if (!latest || snapshot.code !== latest.code || snapshot.version >= latest.version) latest = snapshot;
     const held = newest.get(snapshot.code);
     if (!held || snapshot.version >= held.version) newest.set(snapshot.code, snapshot);
     for (const wake of waiters) wake();
+  };
+  /** Applies waiting patches that now follow what the client holds, recording each as a state. */
+  const drain = () => {
+    for (const patch of [...waiting].sort((a, b) => a.version - b.version)) {
+      const base = newest.get(patch.code);
+      const next = base && base.version + 1 === patch.version ? applyRoomPatch(base, patch) : null;
+      if (!next) continue;
+      waiting.splice(waiting.indexOf(patch), 1);
+      states.push(next);
+      see(next);
+    }
   };
   socket.onAny((event: string, ...args: unknown[]) => {
     if (event === 'room:patch') {
@@ -117,7 +130,7 @@ export async function connectClient(
       if (rebuilt) {
         states.push(rebuilt);
         see(rebuilt);
-      }
+      } else if (!base || patch.version > base.version) waiting.push(patch);
       return;
     }
     received.push([event, ...args]);
@@ -140,7 +153,10 @@ export async function connectClient(
       const emit = socket.timeout(5000).emitWithAck as (event: string, ...args: unknown[]) => Promise<Response<T>>;
       const timed = socket.timeout(5000);
       const response = await (payload === undefined ? emit.call(timed, event) : emit.call(timed, event, payload));
-      if (response.ok && 'snapshot' in response) see((response as unknown as { snapshot: RoomSnapshot }).snapshot);
+      if (response.ok && 'snapshot' in response) {
+        see((response as unknown as { snapshot: RoomSnapshot }).snapshot);
+        drain();
+      }
       return response;
     },
     until(predicate, timeoutMs = 5000) {

@@ -51,4 +51,14 @@ describe('room store patches', () => {
     // So is a patch for another audience's view of the next version.
     expect(store.getState().applyPatch({ ...roomPatch(snapshot(4), snapshot(5)), audience: 'spymaster' })).toBe('gap');
   });
+
+  it('keeps patches that arrive before the join answer and applies them after it', () => {
+    const store = createRoomStore('ABCD');
+    const v4 = snapshot(4);
+    const v5 = snapshot(5, { spectators: 1 });
+    // The join answer (version 4) trails the patch to version 5 it was sent before.
+    expect(store.getState().applyPatch(roomPatch(v4, v5))).toBe('stale');
+    expect(store.getState().applySnapshot(v4)).toBe('applied');
+    expect(store.getState().snapshot).toEqual(v5);
+  });
 });

@@ -63,8 +63,8 @@ export interface RoomActions {
    * or the audience changed under it): nothing was applied and the caller should resync.
    */
   applyPatch(patch: RoomPatch): ApplyResult;
-  /** Records a successful join (or rejoin after a reconnect). */
-  joined(result: JoinResult): void;
+  /** Records a successful join (or rejoin after a reconnect); 'gap' asks the caller to resync. */
+  joined(result: JoinResult): ApplyResult;
   setStatus(status: ConnectionStatus): void;
   joinFailed(failure: JoinFailure): void;
   setError(message: string | null): void;
@@ -78,6 +78,9 @@ export interface RoomActions {
   setLeaving(leaving: boolean): void;
 }
 
+/** How many patches wait at most for the snapshot they follow. */
+const MAX_PENDING = 50;
+
 /** The whole store state. */
 export type RoomState = RoomData & RoomActions;
 
@@ -89,89 +92,115 @@ export type RoomStoreApi = ReturnType<typeof createRoomStore>;
  * visit starts clean and nothing leaks between rooms or between server renders.
  */
 export function createRoomStore(code: string) {
-  return createStore<RoomState>()((set, get) => ({
-    code,
-    snapshot: null,
-    you: null,
-    as: null,
-    status: 'connecting',
-    error: null,
-    joinFailure: null,
-    clockOffset: 0,
-    chat: [],
-    removed: null,
-    restarting: false,
-    leaving: false,
-
-    applySnapshot(snapshot) {
-      // Another room's update can arrive while we switch rooms; it is not ours to show.
-      if (snapshot.code !== get().code) return 'stale';
-      const current = get().snapshot;
-      if (current && snapshot.version <= current.version) return 'stale';
-      set({ snapshot, clockOffset: snapshot.serverTime - Date.now() });
-      // Snapshots are whole, so a skipped version loses nothing we show; still report it,
-      // because the protocol asks clients to resync on a gap (the server may know more).
-      return current && snapshot.version > current.version + 1 ? 'gap' : 'applied';
-    },
-
-    applyPatch(patch) {
-      if (patch.code !== get().code) return 'stale';
-      const current = get().snapshot;
-      // Before the first snapshot (joining): the join's answer brings the whole room.
-      if (!current || patch.version <= current.version) return 'stale';
-      const snapshot = applyRoomPatch(current, patch);
-      if (!snapshot) return 'gap';
-      set({ snapshot, clockOffset: snapshot.serverTime - Date.now() });
-      return 'applied';
-    },
-
-    joined(result) {
-      // The ack's chat is the server's truth after any gap (a reconnect, a restart): start from it.
-      const chat = (result.chat ?? []).slice(-LIMITS.chatHistory);
-      set({ you: result.you, as: result.as, status: 'joined', joinFailure: null, restarting: false, chat });
-      get().applySnapshot(result.snapshot);
-    },
-
-    setStatus(status) {
-      set({ status });
-    },
-
-    joinFailed(joinFailure) {
-      set({ joinFailure, status: 'failed' });
-    },
-
-    setError(error) {
-      set({ error });
-    },
-
-    addChat(message) {
-      if (message.code !== get().code) return;
-      const { chat } = get();
-      // Ids increase per room, so a duplicate (a resend around a rejoin) is at or below the last one.
-      const last = chat[chat.length - 1];
-      if (last && message.id <= last.id) {
-        if (chat.some((line) => line.id === message.id)) return;
-        const merged = [...chat, message].sort((a, b) => a.id - b.id);
-        set({ chat: merged.slice(-LIMITS.chatHistory) });
-        return;
+  /**
+   * Patches that did not follow what the store held when they came. A join's or a sync's
+   * answer can arrive after patches newer than the snapshot it carries (they may share a
+   * network read, and the answer is handled a microtask later), so they wait for it here.
+   */
+  let pending: RoomPatch[] = [];
+  return createStore<RoomState>()((set, get) => {
+    /** Applies the waiting patches that follow the held snapshot; 'gap' if some cannot. */
+    const drain = (): ApplyResult => {
+      for (const patch of [...pending].sort((a, b) => a.version - b.version)) {
+        const current = get().snapshot;
+        if (!current || patch.version <= current.version) continue;
+        const next = applyRoomPatch(current, patch);
+        if (!next) break;
+        set({ snapshot: next, clockOffset: next.serverTime - Date.now() });
       }
-      set({ chat: [...chat, message].slice(-LIMITS.chatHistory) });
-    },
+      const held = get().snapshot?.version ?? 0;
+      pending = pending.filter((p) => p.version > held);
+      return pending.length > 0 ? 'gap' : 'applied';
+    };
+    return {
+      code,
+      snapshot: null,
+      you: null,
+      as: null,
+      status: 'connecting',
+      error: null,
+      joinFailure: null,
+      clockOffset: 0,
+      chat: [],
+      removed: null,
+      restarting: false,
+      leaving: false,
 
-    removedFrom(removed) {
-      set({ removed, restarting: false });
-    },
+      applySnapshot(snapshot) {
+        // Another room's update can arrive while we switch rooms; it is not ours to show.
+        if (snapshot.code !== get().code) return 'stale';
+        const current = get().snapshot;
+        if (current && snapshot.version <= current.version) return 'stale';
+        set({ snapshot, clockOffset: snapshot.serverTime - Date.now() });
+        // Snapshots are whole, so a skipped version loses nothing we show; still report it,
+        // because the protocol asks clients to resync on a gap (the server may know more).
+        const drained = drain();
+        return (current && snapshot.version > current.version + 1) || drained === 'gap' ? 'gap' : 'applied';
+      },
 
-    clearRemoval() {
-      set({ removed: null, status: 'connecting', snapshot: null, chat: [] });
-    },
+      applyPatch(patch) {
+        if (patch.code !== get().code) return 'stale';
+        const current = get().snapshot;
+        if (current && patch.version <= current.version) return 'stale';
+        const snapshot = current && applyRoomPatch(current, patch);
+        if (!snapshot) {
+          // Kept (the newest few) for a snapshot on its way; before the first one, the join's answer is that snapshot.
+          pending = [...pending.filter((p) => p.version !== patch.version), patch].slice(-MAX_PENDING);
+          return current ? 'gap' : 'stale';
+        }
+        set({ snapshot, clockOffset: snapshot.serverTime - Date.now() });
+        return 'applied';
+      },
 
-    setRestarting(restarting) {
-      set({ restarting });
-    },
+      joined(result) {
+        // The ack's chat is the server's truth after any gap (a reconnect, a restart): start from it.
+        const chat = (result.chat ?? []).slice(-LIMITS.chatHistory);
+        set({ you: result.you, as: result.as, status: 'joined', joinFailure: null, restarting: false, chat });
+        return get().applySnapshot(result.snapshot);
+      },
 
-    setLeaving(leaving) {
-      set({ leaving });
-    },
-  }));
+      setStatus(status) {
+        set({ status });
+      },
+
+      joinFailed(joinFailure) {
+        set({ joinFailure, status: 'failed' });
+      },
+
+      setError(error) {
+        set({ error });
+      },
+
+      addChat(message) {
+        if (message.code !== get().code) return;
+        const { chat } = get();
+        // Ids increase per room, so a duplicate (a resend around a rejoin) is at or below the last one.
+        const last = chat[chat.length - 1];
+        if (last && message.id <= last.id) {
+          if (chat.some((line) => line.id === message.id)) return;
+          const merged = [...chat, message].sort((a, b) => a.id - b.id);
+          set({ chat: merged.slice(-LIMITS.chatHistory) });
+          return;
+        }
+        set({ chat: [...chat, message].slice(-LIMITS.chatHistory) });
+      },
+
+      removedFrom(removed) {
+        set({ removed, restarting: false });
+      },
+
+      clearRemoval() {
+        pending = [];
+        set({ removed: null, status: 'connecting', snapshot: null, chat: [] });
+      },
+
+      setRestarting(restarting) {
+        set({ restarting });
+      },
+
+      setLeaving(leaving) {
+        set({ leaving });
+      },
+    };
+  });
 }

@@ -78,7 +78,10 @@ export function useRoomConnection(nickname: string, as: 'player' | 'spectator', 
       const wasIn = store.getState().snapshot !== null;
       const reply = await request(socket, 'room:join', { code, nickname, as: role });
       if (!active) return;
-      if (reply.ok) store.getState().joined(reply);
+      if (reply.ok) {
+        // Patches newer than the answer's snapshot that still do not follow it: fetch the room.
+        if (store.getState().joined(reply) === 'gap') void sync();
+      }
       else if (reply.code === ErrorCode.ROOM_NOT_FOUND && wasIn) store.getState().removedFrom('expired');
       else if (reply.code === ErrorCode.RATE_LIMITED) {
         // Many rejoins at once (a restart, a flaky network): wait as told, then try again.
