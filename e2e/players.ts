@@ -14,10 +14,11 @@ import {
   PROTOCOL_VERSION,
   type ClientToServerEvents,
   type Response,
+  type RoomPatch,
   type RoomSnapshot,
   type ServerToClientEvents,
 } from '../game/protocol';
-import { applyRoomPatch } from '../game/room-patch';
+import { RoomFollower, type FollowResult } from '../game/room-patch';
 
 /** The URL of the server started by global-setup. */
 export function parlorUrl(path = '/'): string {
@@ -407,7 +408,8 @@ export type CodewordsSnapshot = RoomSnapshot<CodewordsView>;
  * so a game needs two or three browsers rather than five (CI has two cores).
  */
 export class Bot {
-  private latest: CodewordsSnapshot | null = null;
+  /** The bot's room, followed as the browser follows it; set by {@link join}. */
+  private follower: RoomFollower | null = null;
   private readonly waiters = new Set<() => void>();
   private code = '';
 
@@ -415,15 +417,8 @@ export class Bot {
     readonly name: string,
     private readonly socket: BotSocket,
   ) {
-    socket.on('room:state', (snapshot) => this.see(snapshot as CodewordsSnapshot));
-    socket.on('room:patch', (patch) => {
-      if (this.latest && patch.version <= this.latest.version) return;
-      // Before the join's answer (it can trail the first patches): ask for the whole room, as after a gap.
-      const next = this.latest && applyRoomPatch(this.latest, patch);
-      // As the browser does: a patch that does not follow what we hold means fetch the whole room.
-      if (next) this.see(next as CodewordsSnapshot);
-      else void this.request<{ snapshot: RoomSnapshot }>('room:sync', { code: this.code }).then((r) => this.see(r.snapshot as CodewordsSnapshot));
-    });
+    socket.on('room:state', (snapshot) => this.follow(this.follower?.state(snapshot)));
+    socket.on('room:patch', (patch) => this.follow(this.follower?.patch(patch)));
   }
 
   /** Connects a new bot (a new token, so a new person) to the run's server. */
@@ -441,8 +436,13 @@ export class Bot {
     return new Bot(name, socket);
   }
 
-  private see(snapshot: CodewordsSnapshot): void {
-    if (!this.latest || snapshot.version >= this.latest.version) this.latest = snapshot;
+  /** As the browser does: a gap means fetch the whole room. */
+  private follow(result: FollowResult | undefined): void {
+    if (result !== 'gap') return;
+    void this.request<{ snapshot: RoomSnapshot }>('room:sync', { code: this.code }).then((r) => this.follower?.state(r.snapshot));
+  }
+
+  private wake(): void {
     for (const wake of [...this.waiters]) wake();
   }
 
@@ -453,6 +453,8 @@ export class Bot {
     const emit = timed.emitWithAck as unknown as (event: string, payload: unknown) => Promise<Response<T>>;
     const reply = await emit.call(timed, event, payload);
     if (!reply.ok) throw new Error(`${this.name}: ${event} was refused: ${reply.code} ${reply.message}`);
+    // An accepted change comes back in the ack as this bot's patch (no event comes for it).
+    if ('patch' in reply) this.follow(this.follower?.patch(reply.patch as RoomPatch));
     return reply;
   }
 
@@ -467,8 +469,9 @@ export class Bot {
   /** Joins a room as a player. */
   async join(code: string): Promise<void> {
     this.code = code;
+    this.follower = new RoomFollower(code, () => this.wake());
     const reply = await this.request<{ snapshot: RoomSnapshot }>('room:join', { code, nickname: this.name, as: 'player' });
-    this.see(reply.snapshot as CodewordsSnapshot);
+    this.follow(this.follower.state(reply.snapshot));
   }
 
   /** Takes a seat. */
@@ -483,8 +486,9 @@ export class Bot {
 
   /** The newest snapshot this bot received. */
   get snapshot(): CodewordsSnapshot {
-    if (!this.latest) throw new Error(`${this.name} has not joined a room`);
-    return this.latest;
+    const held = this.follower?.snapshot;
+    if (!held) throw new Error(`${this.name} has not joined a room`);
+    return held as CodewordsSnapshot;
   }
 
   /** The game as this bot sees it (the key, for a spymaster). */
@@ -498,15 +502,16 @@ export class Bot {
   until(predicate: (snapshot: CodewordsSnapshot) => boolean, timeoutMs = 10_000): Promise<CodewordsSnapshot> {
     return new Promise((resolve, reject) => {
       const check = () => {
-        if (this.latest && predicate(this.latest)) {
+        const held = this.follower?.snapshot as CodewordsSnapshot | null | undefined;
+        if (held && predicate(held)) {
           this.waiters.delete(check);
           clearTimeout(timer);
-          resolve(this.latest);
+          resolve(held);
         }
       };
       const timer = setTimeout(() => {
         this.waiters.delete(check);
-        reject(new Error(`${this.name}: no snapshot met the condition in ${timeoutMs} ms (version ${this.latest?.version})`));
+        reject(new Error(`${this.name}: no snapshot met the condition in ${timeoutMs} ms (version ${this.follower?.snapshot?.version})`));
       }, timeoutMs);
       this.waiters.add(check);
       check();

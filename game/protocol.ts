@@ -141,6 +141,17 @@ export interface RoomPatch {
   readonly ops: readonly PatchOp[];
 }
 
+/**
+ * The answer to a request that may change the room. When it did, `patch` is that change as
+ * the requesting socket's audience sees it, and that socket gets no `room:patch` event for
+ * it (one frame instead of two); every other socket, the same player's other tabs
+ * included, gets the event. Absent when the change reaches this socket as an event anyway
+ * (a whole `room:state` after a seat change, say) or nothing changed.
+ */
+export interface ChangeResult {
+  readonly patch?: RoomPatch;
+}
+
 /** One chat line. Players and spectators share one room chat. */
 export interface ChatMessage {
   /** Increasing per room; lets a client drop duplicates after a resync. */
@@ -182,19 +193,19 @@ export interface ClientToServerEvents {
   'room:create': (payload: Input<'room:create'>, ack: Ack<{ code: string }>) => void;
   'room:join': (payload: Input<'room:join'>, ack: Ack<JoinResult>) => void;
   'room:leave': (payload: Input<'room:leave'>, ack: Ack) => void;
-  'room:seat': (payload: Input<'room:seat'>, ack: Ack) => void;
-  'room:settings': (payload: Input<'room:settings'>, ack: Ack) => void;
-  'room:start': (payload: Input<'room:start'>, ack: Ack) => void;
-  'room:rematch': (payload: Input<'room:rematch'>, ack: Ack) => void;
-  'room:lobby': (payload: Input<'room:lobby'>, ack: Ack) => void;
+  'room:seat': (payload: Input<'room:seat'>, ack: Ack<ChangeResult>) => void;
+  'room:settings': (payload: Input<'room:settings'>, ack: Ack<ChangeResult>) => void;
+  'room:start': (payload: Input<'room:start'>, ack: Ack<ChangeResult>) => void;
+  'room:rematch': (payload: Input<'room:rematch'>, ack: Ack<ChangeResult>) => void;
+  'room:lobby': (payload: Input<'room:lobby'>, ack: Ack<ChangeResult>) => void;
   'room:sync': (payload: Input<'room:sync'>, ack: Ack<{ snapshot: RoomSnapshot }>) => void;
-  'game:move': (payload: Input<'game:move'>, ack: Ack<{ version: number }>) => void;
+  'game:move': (payload: Input<'game:move'>, ack: Ack<{ version: number } & ChangeResult>) => void;
   /** Host only: remove a player or spectator; they cannot rejoin this room. */
-  'room:kick': (payload: Input<'room:kick'>, ack: Ack) => void;
+  'room:kick': (payload: Input<'room:kick'>, ack: Ack<ChangeResult>) => void;
   /** Host only: put a player in a seat (or none). Mid-game this hands the seat over. */
-  'room:assign': (payload: Input<'room:assign'>, ack: Ack) => void;
+  'room:assign': (payload: Input<'room:assign'>, ack: Ack<ChangeResult>) => void;
   /** Host only: make another player the host. */
-  'room:host': (payload: Input<'room:host'>, ack: Ack) => void;
+  'room:host': (payload: Input<'room:host'>, ack: Ack<ChangeResult>) => void;
   'chat:send': (payload: Input<'chat:send'>, ack: Ack<{ id: number }>) => void;
   /** Subscribe to the live list of public rooms. */
   'rooms:watch': (ack: Ack<{ rooms: RoomSummary[] }>) => void;

@@ -24,3 +24,91 @@ export function applyRoomPatch(current: RoomSnapshot, patch: RoomPatch): RoomSna
     return null;
   }
 }
+
+/** What a {@link RoomFollower} did with an update. */
+export type FollowResult =
+  /** It was the next version (or the first): the held snapshot moved on. */
+  | 'applied'
+  /** It was at or below the held version, or of another room: dropped. */
+  | 'stale'
+  /** A patch that came before any snapshot: kept until one arrives (a join's answer). */
+  | 'waiting'
+  /**
+   * Versions were skipped, or a patch does not follow what is held (it is kept, in case the
+   * snapshot it follows is on its way): the caller should ask for the whole room.
+   */
+  | 'gap';
+
+/**
+ * Keeps one room's newest snapshot from whole snapshots and patches, the one way every
+ * client (the browser's store, test clients, bots) follows a room. Updates can come out of
+ * order: a join's or a sync's answer, or a patch carried by an ack, may be handled after
+ * patches that follow it (they can share a network read, and an answer is handled later),
+ * so a patch that does not follow yet waits (the newest `maxPending`) and is applied as
+ * soon as what it follows arrives. `onSnapshot` hears every snapshot held, in order.
+ */
+export class RoomFollower {
+  private held: RoomSnapshot | null = null;
+  private pending: RoomPatch[] = [];
+
+  constructor(
+    readonly code: string,
+    private readonly onSnapshot: (snapshot: RoomSnapshot) => void = () => {},
+    private readonly maxPending = 50,
+  ) {}
+
+  /** The newest snapshot held, or null before the first. */
+  get snapshot(): RoomSnapshot | null {
+    return this.held;
+  }
+
+  /** A whole snapshot: held when newer, then the waiting patches that follow it. */
+  state(snapshot: RoomSnapshot): FollowResult {
+    if (snapshot.code !== this.code) return 'stale';
+    const before = this.held;
+    if (before && snapshot.version <= before.version) return 'stale';
+    this.hold(snapshot);
+    const blocked = this.drain();
+    // Snapshots are whole, so skipping a version loses nothing shown; it is still reported,
+    // because the protocol asks clients to resync on a gap (the server may know more).
+    return blocked || (before !== null && snapshot.version > before.version + 1) ? 'gap' : 'applied';
+  }
+
+  /** The next version as a patch; one that does not follow yet waits (see the class). */
+  patch(patch: RoomPatch): FollowResult {
+    if (patch.code !== this.code) return 'stale';
+    const base = this.held;
+    if (base && patch.version <= base.version) return 'stale';
+    const next = base && applyRoomPatch(base, patch);
+    if (!next) {
+      this.pending = [...this.pending.filter((p) => p.version !== patch.version), patch].slice(-this.maxPending);
+      return base ? 'gap' : 'waiting';
+    }
+    this.hold(next);
+    this.drain();
+    return 'applied';
+  }
+
+  /** Forgets the room (to join it again from scratch). */
+  reset(): void {
+    this.held = null;
+    this.pending = [];
+  }
+
+  private hold(snapshot: RoomSnapshot): void {
+    this.held = snapshot;
+    this.onSnapshot(snapshot);
+  }
+
+  /** Applies the waiting patches that now follow; true when some still cannot. */
+  private drain(): boolean {
+    if (this.pending.length === 0) return false;
+    for (const patch of [...this.pending].sort((a, b) => a.version - b.version)) {
+      const next = this.held && patch.version === this.held.version + 1 ? applyRoomPatch(this.held, patch) : null;
+      if (next) this.hold(next);
+    }
+    const version = this.held?.version ?? 0;
+    this.pending = this.pending.filter((p) => p.version > version);
+    return this.pending.length > 0;
+  }
+}

@@ -2,7 +2,7 @@ import { clueFor } from '../game/codewords/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CodewordsView, Team } from '../game/codewords/types';
 import { ErrorCode } from '../game/errors';
-import type { RoomSnapshot } from '../game/protocol';
+import type { RoomPatch, RoomSnapshot } from '../game/protocol';
 import { connectClient, expectOk, startTestServer, type TestClient, type TestServer } from './testing';
 
 let server: TestServer;
@@ -139,6 +139,42 @@ describe('a whole game over the protocol', () => {
     expect(view(next)!.cards.every((c) => c.color === null)).toBe(true);
     expectNoHiddenColour(t.spectator);
     for (const c of [t.host, t.redOp, t.blueSpy, t.blueOp, t.spectator]) c.close();
+  });
+});
+
+describe("the mover's own update", () => {
+  it('rides in its ack instead of an event; its other tab and everyone else get the event', async () => {
+    const t = await seatedTable();
+    expectOk(await t.host.request('room:start', { code: t.code }));
+    const key = view(await t.host.until((s) => s.phase === 'playing'))!;
+    const spy = key.turn.team === 'red' ? t.host : t.blueSpy;
+    // A second tab of the spymaster: the same token, so the same player and seat.
+    const tab = await connectClient(server.url, spy.token);
+    expectOk(await tab.request('room:join', { code: t.code, nickname: 'Tab', as: 'player' }));
+    const before = tab.latest()!.version;
+    await Promise.all([spy, t.spectator].map((c) => c.until((s) => s.version === before)));
+    const patchesOf = (c: TestClient) => c.received.filter(([event]) => event === 'room:patch').length;
+    const counts = [spy, tab, t.spectator].map(patchesOf);
+
+    const reply = expectOk(
+      await spy.request<{ version: number; patch?: RoomPatch }>('game:move', {
+        code: t.code,
+        move: { type: 'clue', word: clueFor(key.cards), count: 1, turn: 1 },
+      }),
+    );
+    expect(reply.version).toBe(before + 1);
+    expect(reply.patch).toMatchObject({ code: t.code, version: before + 1, audience: 'spymaster' });
+    await Promise.all([tab, t.spectator].map((c) => c.until((s) => s.version === before + 1)));
+    // The mover's test client records the ack's patch as the event it replaced: one each.
+    expect([spy, tab, t.spectator].map(patchesOf)).toEqual(counts.map((n) => n + 1));
+    expect(spy.latest()).toEqual(tab.latest());
+    expect(view(spy.latest())!.turn.clue).toMatchObject({ count: 1 });
+
+    // A refused move carries no patch, and the room does not change.
+    const refused = await spy.request('game:move', { code: t.code, move: { type: 'endTurn', turn: 1 } });
+    expect(refused).toMatchObject({ ok: false });
+    expect(refused).not.toHaveProperty('patch');
+    for (const c of [t.host, t.redOp, t.blueSpy, t.blueOp, t.spectator, tab]) c.close();
   });
 });
 

@@ -2,10 +2,12 @@ import type { Server, Socket } from 'socket.io';
 import type { AnyGameDefinition } from '../game/engine';
 import { ErrorCode, fail, ok, type Result } from '../game/errors';
 import type {
+  ChangeResult,
   ChatMessage,
   ClientToServerEvents,
   JoinResult,
   Payload,
+  RoomPatch,
   RoomSnapshot,
   RoomSummary,
   ServerToClientEvents,
@@ -16,7 +18,7 @@ import type { ParlorConfig } from './config';
 import { newRoomCode } from './ids';
 import type { Logger } from './logger';
 import { Room } from './room';
-import { broadcastChange, currentSnapshot, detachMember, orderListing, parseSettings } from './room-broadcast';
+import { broadcastChange, currentSnapshot, originOf, type ChangeOrigin, detachMember, orderListing, parseSettings } from './room-broadcast';
 import type { RoomService } from './room-service';
 
 /** What the server keeps on a socket: the shared part plus the client's address. */
@@ -143,34 +145,34 @@ export class Hub implements RoomService {
   }
 
   /** Takes or leaves a seat. */
-  seat(socket: ParlorSocket, p: Payload<'room:seat'>): Result<object> {
+  seat(socket: ParlorSocket, p: Payload<'room:seat'>): Result<ChangeResult> {
     return this.act(socket, p.code, (room) => room.takeSeat(socket.data.playerId, p.seat));
   }
 
   /** Changes room visibility or game settings. */
-  configure(socket: ParlorSocket, p: Payload<'room:settings'>): Result<object> {
+  configure(socket: ParlorSocket, p: Payload<'room:settings'>): Result<ChangeResult> {
     return this.act(socket, p.code, (room) =>
       room.configure(socket.data.playerId, { isPublic: p.public, settings: p.settings }),
     );
   }
 
   /** Starts the game. */
-  start(socket: ParlorSocket, p: Payload<'room:start'>): Result<object> {
+  start(socket: ParlorSocket, p: Payload<'room:start'>): Result<ChangeResult> {
     return this.act(socket, p.code, (room) => room.start(socket.data.playerId, this.opts.seed(), this.opts.now()));
   }
 
   /** Deals a new board with the same teams. */
-  rematch(socket: ParlorSocket, p: Payload<'room:rematch'>): Result<object> {
+  rematch(socket: ParlorSocket, p: Payload<'room:rematch'>): Result<ChangeResult> {
     return this.act(socket, p.code, (room) => room.rematch(socket.data.playerId, this.opts.seed(), this.opts.now()));
   }
 
   /** Back to the lobby after a game. */
-  backToLobby(socket: ParlorSocket, p: Payload<'room:lobby'>): Result<object> {
+  backToLobby(socket: ParlorSocket, p: Payload<'room:lobby'>): Result<ChangeResult> {
     return this.act(socket, p.code, (room) => room.backToLobby(socket.data.playerId));
   }
 
   /** Host: removes a member for good; their sockets are told and taken out of the room. */
-  kick(socket: ParlorSocket, p: Payload<'room:kick'>): Result<object> {
+  kick(socket: ParlorSocket, p: Payload<'room:kick'>): Result<ChangeResult> {
     return this.act(socket, p.code, (room) => {
       const kicked = room.kick(socket.data.playerId, p.playerId);
       if (!kicked.ok) return kicked;
@@ -182,12 +184,12 @@ export class Hub implements RoomService {
   }
 
   /** Host: puts a player in a seat, or hands a seat over mid-game. */
-  assign(socket: ParlorSocket, p: Payload<'room:assign'>): Result<object> {
+  assign(socket: ParlorSocket, p: Payload<'room:assign'>): Result<ChangeResult> {
     return this.act(socket, p.code, (room) => room.assign(socket.data.playerId, p.playerId, p.seat));
   }
 
   /** Host: makes another player the host. */
-  transferHost(socket: ParlorSocket, p: Payload<'room:host'>): Result<object> {
+  transferHost(socket: ParlorSocket, p: Payload<'room:host'>): Result<ChangeResult> {
     return this.act(socket, p.code, (room) => room.transferHost(socket.data.playerId, p.playerId));
   }
 
@@ -204,10 +206,10 @@ export class Hub implements RoomService {
   }
 
   /** Applies a game move; answers with the room version it produced. */
-  move(socket: ParlorSocket, p: Payload<'game:move'>): Result<{ version: number }> {
+  move(socket: ParlorSocket, p: Payload<'game:move'>): Result<{ version: number } & ChangeResult> {
     const result = this.act(socket, p.code, (room) => room.move(socket.data.playerId, p.move, this.opts.now()));
     // Read after `act`: the version moves when the action is flushed, not inside it.
-    return result.ok ? ok({ version: this.rooms.get(p.code)!.version }) : result;
+    return result.ok ? ok({ ...result.value, version: this.rooms.get(p.code)!.version }) : result;
   }
 
   /** The full current snapshot for this socket's audience (after a gap in versions). */
@@ -258,25 +260,37 @@ export class Hub implements RoomService {
     return this.rooms.get(code);
   }
 
-  /** Runs one change on a room the socket is in; broadcasts if it changed anything. */
-  private act(socket: ParlorSocket, code: string, change: (room: Room) => Result<unknown>): Result<object> {
+  /**
+   * Runs one change on a room the socket is in; broadcasts if it changed anything. The
+   * socket's own update comes back for its ack (see {@link ChangeResult}).
+   */
+  private act(socket: ParlorSocket, code: string, change: (room: Room) => Result<unknown>): Result<ChangeResult> {
     const room = this.rooms.get(code);
     if (!room) return fail(ErrorCode.ROOM_NOT_FOUND, `No room has the code ${code}.`);
     if (!socket.rooms.has(channel.room(code))) return fail(ErrorCode.NOT_IN_ROOM, 'Join the room first.');
     const result = change(room);
     room.expireAway(this.opts.now(), this.opts.config.graceMs);
-    if (room.flush()) this.changed(room);
-    return result.ok ? ok({}) : result;
+    // A refused action can still change the room (an away player's grace ran out): then
+    // the socket gets that change as an event, since a refusal carries no patch.
+    const origin = result.ok ? originOf(socket) : undefined;
+    const patch = room.flush() ? this.changed(room, origin) : undefined;
+    if (!result.ok) return result;
+    return ok(patch ? { patch } : {});
   }
 
-  /** After any accepted change: one update per audience (see {@link broadcastChange}), then timers and the list. */
-  private changed(room: Room): void {
+  /**
+   * After any accepted change: one update per audience (see {@link broadcastChange}), then
+   * timers and the list. Returns the origin's patch when its ack is to carry it.
+   */
+  private changed(room: Room, origin?: ChangeOrigin): RoomPatch | undefined {
     const current = this.audienceOf.get(room.code) ?? new Map<string, string>();
-    this.sent.set(room.code, broadcastChange(this.opts.io, room, current, this.sent.get(room.code), this.opts.now()));
+    const { sent, originPatch } = broadcastChange(this.opts.io, room, current, this.sent.get(room.code), this.opts.now(), origin);
+    this.sent.set(room.code, sent);
     this.scheduleDeadline(room);
     this.scheduleGrace(room);
     this.scheduleExpiry(room);
     this.scheduleList();
+    return originPatch;
   }
 
   private snapshotFor(room: Room, audience: string): RoomSnapshot {

@@ -5,23 +5,47 @@
  */
 import type { AnyGameDefinition } from '../game/engine';
 import { ErrorCode, fail, ok, type Result } from '../game/errors';
-import type { RoomSnapshot, RoomSummary } from '../game/protocol';
+import type { RoomPatch, RoomSnapshot, RoomSummary } from '../game/protocol';
 import { roomPatch } from '../game/room-patch';
 import { channel } from './channels';
-import type { ParlorServer } from './hub';
+import type { ParlorServer, ParlorSocket } from './hub';
 import type { Room } from './room';
 
 /** The last snapshot sent to each audience of one room: the base of the next patch. */
 export type SentViews = ReadonlyMap<string, RoomSnapshot>;
 
+/** The socket whose request made a change: it gets its own update in the request's ack. */
+export interface ChangeOrigin {
+  readonly socketId: string;
+  readonly playerId: string;
+}
+
+/** The origin of a change requested by `socket`. */
+export function originOf(socket: ParlorSocket): ChangeOrigin {
+  return { socketId: socket.id, playerId: socket.data.playerId };
+}
+
+/** What {@link broadcastChange} sent. */
+export interface Broadcast {
+  /** The snapshot each audience now holds: the base of the next patches. */
+  readonly sent: Map<string, RoomSnapshot>;
+  /**
+   * The origin socket's patch, left out of its audience's broadcast for the ack to carry
+   * (one frame to that socket instead of two). Absent when the origin gets the update as
+   * an event after all: it moved audience, left, or its audience got a whole snapshot.
+   */
+  readonly originPatch?: RoomPatch;
+}
+
 /**
- * Emits one accepted change of `room` and returns the snapshots it sent, per audience.
+ * Emits one accepted change of `room`: one update per audience channel.
  * `audienceOf` maps each member to the audience channel their sockets are in before the
  * change, and is updated to after it. The update is a patch from the audience's previous
  * snapshot when `sent` holds the version just before (a guess is a few hundred bytes, not
  * the whole board), else the whole snapshot (e.g. when another node made the previous
  * change). Members whose audience changed (a new seat, the game's end) get their new
  * audience's whole snapshot instead, because the patch starts from a view they never had.
+ * With an `origin`, that socket's patch is returned instead of sent (see {@link Broadcast}).
  */
 export function broadcastChange(
   io: ParlorServer,
@@ -29,7 +53,8 @@ export function broadcastChange(
   audienceOf: Map<string, string>,
   sent: SentViews | undefined,
   now: number,
-): Map<string, RoomSnapshot> {
+  origin?: ChangeOrigin,
+): Broadcast {
   for (const id of audienceOf.keys()) if (!room.members.has(id)) audienceOf.delete(id);
   const audiences = room.audiences();
   const moved: [id: string, audience: string][] = [];
@@ -44,20 +69,29 @@ export function broadcastChange(
       moved.push([id, audience]);
     }
   }
+  // The origin's audience, if its patch can travel in the ack: a member that stayed put.
+  const originAudience =
+    origin && room.members.has(origin.playerId) && !moved.some(([id]) => id === origin.playerId) ? audienceOf.get(origin.playerId) : undefined;
   const after = new Map<string, RoomSnapshot>();
+  let originPatch: RoomPatch | undefined;
   for (const audience of audiences.keys()) {
     const snapshot = room.snapshot(audience, now);
     const previous = sent?.get(audience);
     const to = io.to(channel.audience(room.code, audience));
-    if (previous?.version === snapshot.version - 1) to.emit('room:patch', roomPatch(previous, snapshot));
-    else to.emit('room:state', snapshot);
+    if (previous?.version === snapshot.version - 1) {
+      const patch = roomPatch(previous, snapshot);
+      if (audience === originAudience) {
+        originPatch = patch;
+        to.except(origin!.socketId).emit('room:patch', patch);
+      } else to.emit('room:patch', patch);
+    } else to.emit('room:state', snapshot);
     after.set(audience, snapshot);
   }
   for (const [id, audience] of moved) {
     io.in(channel.member(room.code, id)).socketsJoin(channel.audience(room.code, audience));
     io.to(channel.member(room.code, id)).emit('room:state', after.get(audience)!);
   }
-  return after;
+  return originPatch ? { sent: after, originPatch } : { sent: after };
 }
 
 /** The current snapshot for an audience: the one last broadcast when it is still current. */

@@ -1,5 +1,5 @@
 import type { Result } from '../game/errors';
-import type { JoinResult, Payload, RoomPhase, RoomSnapshot, RoomSummary } from '../game/protocol';
+import type { ChangeResult, JoinResult, Payload, RoomPhase, RoomSnapshot, RoomSummary } from '../game/protocol';
 import type { ParlorSocket } from './hub';
 import type { Room } from './room';
 
@@ -19,16 +19,16 @@ export interface RoomService {
   create(socket: ParlorSocket, p: Payload<'room:create'>): Answer<{ code: string }>;
   join(socket: ParlorSocket, p: Payload<'room:join'>): Answer<JoinResult>;
   leave(socket: ParlorSocket, p: Payload<'room:leave'>): Answer<object>;
-  seat(socket: ParlorSocket, p: Payload<'room:seat'>): Answer<object>;
-  configure(socket: ParlorSocket, p: Payload<'room:settings'>): Answer<object>;
-  start(socket: ParlorSocket, p: Payload<'room:start'>): Answer<object>;
-  rematch(socket: ParlorSocket, p: Payload<'room:rematch'>): Answer<object>;
-  backToLobby(socket: ParlorSocket, p: Payload<'room:lobby'>): Answer<object>;
-  kick(socket: ParlorSocket, p: Payload<'room:kick'>): Answer<object>;
-  assign(socket: ParlorSocket, p: Payload<'room:assign'>): Answer<object>;
-  transferHost(socket: ParlorSocket, p: Payload<'room:host'>): Answer<object>;
+  seat(socket: ParlorSocket, p: Payload<'room:seat'>): Answer<ChangeResult>;
+  configure(socket: ParlorSocket, p: Payload<'room:settings'>): Answer<ChangeResult>;
+  start(socket: ParlorSocket, p: Payload<'room:start'>): Answer<ChangeResult>;
+  rematch(socket: ParlorSocket, p: Payload<'room:rematch'>): Answer<ChangeResult>;
+  backToLobby(socket: ParlorSocket, p: Payload<'room:lobby'>): Answer<ChangeResult>;
+  kick(socket: ParlorSocket, p: Payload<'room:kick'>): Answer<ChangeResult>;
+  assign(socket: ParlorSocket, p: Payload<'room:assign'>): Answer<ChangeResult>;
+  transferHost(socket: ParlorSocket, p: Payload<'room:host'>): Answer<ChangeResult>;
   say(socket: ParlorSocket, p: Payload<'chat:send'>): Answer<{ id: number }>;
-  move(socket: ParlorSocket, p: Payload<'game:move'>): Answer<{ version: number }>;
+  move(socket: ParlorSocket, p: Payload<'game:move'>): Answer<{ version: number } & ChangeResult>;
   sync(socket: ParlorSocket, p: Payload<'room:sync'>): Answer<{ snapshot: RoomSnapshot }>;
   watchRooms(socket: ParlorSocket): Answer<{ rooms: RoomSummary[] }>;
   unwatchRooms(socket: ParlorSocket): void;

@@ -1,11 +1,11 @@
 import { ErrorCode, fail, ok, type Result } from '../game/errors';
-import type { ChatMessage, JoinResult, Payload, RoomPhase, RoomSnapshot, RoomSummary } from '../game/protocol';
+import type { ChangeResult, ChatMessage, JoinResult, Payload, RoomPatch, RoomPhase, RoomSnapshot, RoomSummary } from '../game/protocol';
 import { channel, roomCodeOfChannel } from './channels';
 import type { ParlorConfig } from './config';
 import type { HubOptions, ParlorSocket } from './hub';
 import { newRoomCode } from './ids';
 import { Room } from './room';
-import { broadcastChange, currentSnapshot, detachMember, orderListing, parseSettings } from './room-broadcast';
+import { broadcastChange, currentSnapshot, detachMember, orderListing, originOf, parseSettings, type ChangeOrigin } from './room-broadcast';
 import type { RoomService } from './room-service';
 import type { DeadlineQueue } from './store/deadline-queue';
 import type { NodeSockets } from './store/node-sockets';
@@ -37,6 +37,8 @@ type Timers = readonly [turn: number | null, grace: number | null];
 interface Applied<T> {
   readonly room: Room;
   readonly value: T;
+  /** The origin's own update, for its ack (see {@link ChangeResult}). */
+  readonly patch?: RoomPatch | undefined;
 }
 
 /** The audience channel of each member's sockets in a room. */
@@ -193,31 +195,31 @@ export class SharedHub implements RoomService {
     });
   }
 
-  seat(socket: ParlorSocket, p: Payload<'room:seat'>): Promise<Result<object>> {
+  seat(socket: ParlorSocket, p: Payload<'room:seat'>): Promise<Result<ChangeResult>> {
     return this.act(socket, p.code, (room) => room.takeSeat(socket.data.playerId, p.seat));
   }
 
-  configure(socket: ParlorSocket, p: Payload<'room:settings'>): Promise<Result<object>> {
+  configure(socket: ParlorSocket, p: Payload<'room:settings'>): Promise<Result<ChangeResult>> {
     return this.act(socket, p.code, (room) => room.configure(socket.data.playerId, { isPublic: p.public, settings: p.settings }));
   }
 
-  start(socket: ParlorSocket, p: Payload<'room:start'>): Promise<Result<object>> {
+  start(socket: ParlorSocket, p: Payload<'room:start'>): Promise<Result<ChangeResult>> {
     // One seed per request, not per attempt: a retried start deals the same board.
     const seed = this.opts.seed();
     return this.act(socket, p.code, (room) => room.start(socket.data.playerId, seed, this.opts.now()));
   }
 
-  rematch(socket: ParlorSocket, p: Payload<'room:rematch'>): Promise<Result<object>> {
+  rematch(socket: ParlorSocket, p: Payload<'room:rematch'>): Promise<Result<ChangeResult>> {
     const seed = this.opts.seed();
     return this.act(socket, p.code, (room) => room.rematch(socket.data.playerId, seed, this.opts.now()));
   }
 
-  backToLobby(socket: ParlorSocket, p: Payload<'room:lobby'>): Promise<Result<object>> {
+  backToLobby(socket: ParlorSocket, p: Payload<'room:lobby'>): Promise<Result<ChangeResult>> {
     return this.act(socket, p.code, (room) => room.backToLobby(socket.data.playerId));
   }
 
   /** Host: removes a member for good (the ban is in the record); their sockets, on any node, are told and detached. */
-  kick(socket: ParlorSocket, p: Payload<'room:kick'>): Promise<Result<object>> {
+  kick(socket: ParlorSocket, p: Payload<'room:kick'>): Promise<Result<ChangeResult>> {
     return this.act(socket, p.code, (room) => room.kick(socket.data.playerId, p.playerId), (room, _kicked, before) => {
       this.opts.io.to(channel.member(room.code, p.playerId)).emit('room:removed', { code: room.code, reason: 'kicked' });
       detachMember(this.opts.io, room.code, p.playerId, before.get(p.playerId));
@@ -225,11 +227,11 @@ export class SharedHub implements RoomService {
     });
   }
 
-  assign(socket: ParlorSocket, p: Payload<'room:assign'>): Promise<Result<object>> {
+  assign(socket: ParlorSocket, p: Payload<'room:assign'>): Promise<Result<ChangeResult>> {
     return this.act(socket, p.code, (room) => room.assign(socket.data.playerId, p.playerId, p.seat));
   }
 
-  transferHost(socket: ParlorSocket, p: Payload<'room:host'>): Promise<Result<object>> {
+  transferHost(socket: ParlorSocket, p: Payload<'room:host'>): Promise<Result<ChangeResult>> {
     return this.act(socket, p.code, (room) => room.transferHost(socket.data.playerId, p.playerId));
   }
 
@@ -247,12 +249,14 @@ export class SharedHub implements RoomService {
   }
 
   /** Applies a game move; answers with the room version it produced. */
-  move(socket: ParlorSocket, p: Payload<'game:move'>): Promise<Result<{ version: number }>> {
+  move(socket: ParlorSocket, p: Payload<'game:move'>): Promise<Result<{ version: number } & ChangeResult>> {
     const now = this.opts.now();
     return this.serial(socket, async () => {
       if (!socket.rooms.has(channel.room(p.code))) return fail(ErrorCode.NOT_IN_ROOM, 'Join the room first.');
-      const moved = await this.apply(p.code, (room) => room.move(socket.data.playerId, p.move, now));
-      return moved.ok ? ok({ version: moved.value.room.version }) : moved;
+      const moved = await this.apply(p.code, (room) => room.move(socket.data.playerId, p.move, now), { origin: originOf(socket) });
+      if (!moved.ok) return moved;
+      const { room, patch } = moved.value;
+      return ok(patch ? { version: room.version, patch } : { version: room.version });
     });
   }
 
@@ -318,11 +322,11 @@ export class SharedHub implements RoomService {
     code: string,
     change: (room: Room) => Result<T>,
     beforeBroadcast?: (room: Room, value: T, before: Map<string, string>) => void,
-  ): Promise<Result<object>> {
+  ): Promise<Result<ChangeResult>> {
     return this.serial(socket, async () => {
       if (!socket.rooms.has(channel.room(code))) return fail(ErrorCode.NOT_IN_ROOM, 'Join the room first.');
-      const done = await this.apply(code, change, { beforeBroadcast });
-      return done.ok ? ok({}) : done;
+      const done = await this.apply(code, change, { beforeBroadcast, origin: originOf(socket) });
+      return done.ok ? ok(done.value.patch ? { patch: done.value.patch } : {}) : done;
     });
   }
 
@@ -339,6 +343,8 @@ export class SharedHub implements RoomService {
     options: {
       beforeBroadcast?: ((room: Room, value: T, before: Map<string, string>) => void) | undefined;
       repairTimers?: boolean;
+      /** The socket that asked: its update comes back for its ack when the change is accepted. */
+      origin?: ChangeOrigin;
     } = {},
   ): Promise<Result<Applied<T>>> {
     const now = this.opts.now();
@@ -368,17 +374,18 @@ export class SharedHub implements RoomService {
     const { room, value, status } = done.value;
     this.remember(room);
     if (value.ok) options.beforeBroadcast?.(room, value.value, before);
-    if (room.version !== version) this.publish(room, before);
+    const patch = room.version !== version ? this.publish(room, before, value.ok ? options.origin : undefined) : undefined;
     if (status === 'saved' || options.repairTimers) this.armTimers(room, options.repairTimers ? null : timers, now);
-    return value.ok ? ok({ room, value: value.value }) : value;
+    return value.ok ? ok({ room, value: value.value, patch }) : value;
   }
 
-  /** Emits a stored change to every node's sockets, and refreshes the public list. */
-  private publish(room: Room, before: Map<string, string>): void {
-    const sent = broadcastChange(this.opts.io, room, before, this.sent.get(room.code), this.opts.now());
+  /** Emits a stored change to every node's sockets, and refreshes the public list; returns the origin's patch. */
+  private publish(room: Room, before: Map<string, string>, origin?: ChangeOrigin): RoomPatch | undefined {
+    const { sent, originPatch } = broadcastChange(this.opts.io, room, before, this.sent.get(room.code), this.opts.now(), origin);
     // Only rooms with a socket here are cached: this node cannot see the others expire.
     if (this.localCount.has(room.code)) this.sent.set(room.code, sent);
     this.scheduleList();
+    return originPatch;
   }
 
   private timersOf(room: Room, now: number): Timers {

@@ -16,7 +16,7 @@ import {
   type ServerToClientEvents,
 } from '../game/protocol';
 import { opsHandler } from './http-endpoints';
-import { applyRoomPatch } from '../game/room-patch';
+import { RoomFollower } from '../game/room-patch';
 import { attachParlor, type ConfigOverrides, type Parlor, type ParlorOptions } from './parlor';
 
 /** A typed browser-side socket. */
@@ -65,12 +65,13 @@ export interface TestClient {
   readonly socket: ClientSocket;
   readonly token: string;
   /**
-   * Every event received, in order, as [event, ...args]; a 'room:patch' entry gets one more
-   * item: the snapshot it produced, null if it did not apply to what the client held, or
+   * Every event received, in order, as [event, ...args]; a patch an ack carried is recorded
+   * as the 'room:patch' event it stands for. A 'room:patch' entry gets one more item: the
+   * snapshot it produced, null if it did not apply to what the client held (yet), or
    * undefined if the client held nothing of that room yet (a join's own change).
    */
   readonly received: unknown[][];
-  /** Every snapshot received as an event, in order: whole ones and those rebuilt from patches. */
+  /** Every snapshot this client held, in order: from events, from acks and rebuilt from patches. */
   readonly states: RoomSnapshot[];
   /** The latest snapshot seen (events and acks alike). */
   latest(): RoomSnapshot | null;
@@ -99,45 +100,33 @@ export async function connectClient(
   const states: RoomSnapshot[] = [];
   let latest: RoomSnapshot | null = null;
   const waiters = new Set<() => void>();
-  /** The newest snapshot of each room: the base for that room's next patch. */
-  const newest = new Map<string, RoomSnapshot>();
-  /** Patches that came before the snapshot they follow (a join's ack can trail them), as the browser keeps them. */
-  const waiting: RoomPatch[] = [];
-  const see = (snapshot: RoomSnapshot) => {
-    if (!latest || snapshot.code !== latest.code || snapshot.version >= latest.version) latest = snapshot;
-    const held = newest.get(snapshot.code);
-    if (!held || snapshot.version >= held.version) newest.set(snapshot.code, snapshot);
-    for (const wake of waiters) wake();
-  };
-  /** Applies waiting patches that now follow what the client holds, recording each as a state. */
-  const drain = () => {
-    for (const patch of [...waiting].sort((a, b) => a.version - b.version)) {
-      const base = newest.get(patch.code);
-      const next = base && base.version + 1 === patch.version ? applyRoomPatch(base, patch) : null;
-      if (!next) continue;
-      waiting.splice(waiting.indexOf(patch), 1);
-      states.push(next);
-      see(next);
+  /** Each room's snapshots, followed as the browser follows them (patches may wait for their base). */
+  const followers = new Map<string, RoomFollower>();
+  const follow = (code: string) => {
+    let follower = followers.get(code);
+    if (!follower) {
+      follower = new RoomFollower(code, (snapshot) => {
+        states.push(snapshot);
+        if (!latest || snapshot.code !== latest.code || snapshot.version >= latest.version) latest = snapshot;
+        for (const wake of waiters) wake();
+      });
+      followers.set(code, follower);
     }
+    return follower;
+  };
+  /** Records a patch (an event's, or one an ack carried) with the snapshot it made, null or undefined. */
+  const onPatch = (patch: RoomPatch) => {
+    const follower = follow(patch.code);
+    const held = follower.snapshot;
+    const made = states.length;
+    // Applied, it made the next state (waiting patches it freed come after it).
+    const rebuilt = follower.patch(patch) === 'applied' ? states[made] : held ? null : undefined;
+    received.push(['room:patch', patch, rebuilt]);
   };
   socket.onAny((event: string, ...args: unknown[]) => {
-    if (event === 'room:patch') {
-      // Applied as the browser does: onto the newest snapshot of the same room and audience.
-      const patch = args[0] as RoomPatch;
-      const base = newest.get(patch.code);
-      const rebuilt = base ? applyRoomPatch(base, patch) : undefined;
-      received.push([event, patch, rebuilt]);
-      if (rebuilt) {
-        states.push(rebuilt);
-        see(rebuilt);
-      } else if (!base || patch.version > base.version) waiting.push(patch);
-      return;
-    }
+    if (event === 'room:patch') return onPatch(args[0] as RoomPatch);
     received.push([event, ...args]);
-    if (event === 'room:state') {
-      states.push(args[0] as RoomSnapshot);
-      see(args[0] as RoomSnapshot);
-    }
+    if (event === 'room:state') follow((args[0] as RoomSnapshot).code).state(args[0] as RoomSnapshot);
   });
   await new Promise<void>((resolve, reject) => {
     socket.once('connect', () => resolve());
@@ -149,15 +138,22 @@ export async function connectClient(
     received,
     states,
     latest: () => latest,
-    async request<T extends object>(event: string, payload?: unknown) {
-      const emit = socket.timeout(5000).emitWithAck as (event: string, ...args: unknown[]) => Promise<Response<T>>;
-      const timed = socket.timeout(5000);
-      const response = await (payload === undefined ? emit.call(timed, event) : emit.call(timed, event, payload));
-      if (response.ok && 'snapshot' in response) {
-        see((response as unknown as { snapshot: RoomSnapshot }).snapshot);
-        drain();
-      }
-      return response;
+    request<T extends object>(event: string, payload?: unknown) {
+      return new Promise<Response<T>>((resolve, reject) => {
+        // The ack callback runs as its packet is read, in order with the events around it.
+        const answer = (error: Error | null, response: Response<T>) => {
+          if (error) return reject(error);
+          if (response.ok && 'snapshot' in response) {
+            const snapshot = (response as unknown as { snapshot: RoomSnapshot }).snapshot;
+            follow(snapshot.code).state(snapshot);
+          }
+          if (response.ok && 'patch' in response) onPatch((response as unknown as { patch: RoomPatch }).patch);
+          resolve(response);
+        };
+        const timed = socket.timeout(5000) as unknown as { emit: (event: string, ...args: unknown[]) => void };
+        if (payload === undefined) timed.emit(event, answer);
+        else timed.emit(event, payload, answer);
+      });
     },
     until(predicate, timeoutMs = 5000) {
       return new Promise<RoomSnapshot>((resolve, reject) => {

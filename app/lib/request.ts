@@ -1,5 +1,6 @@
 import type { ClientToServerEvents, Response } from '@/game/protocol';
 import { ErrorCode } from '@/game/errors';
+import type { RoomStoreApi } from './room-store';
 import type { AppSocket } from './socket';
 
 /** Client events that take a payload and answer through an ack. */
@@ -40,6 +41,15 @@ export function request<E extends RequestEvent>(
       resolve(reply as RequestReply<E>);
     });
   });
+}
+
+/**
+ * Asks for the room's whole snapshot (after a gap in versions) and hands it to the store,
+ * unless `stillWanted` says the page has moved on meanwhile.
+ */
+export async function syncRoom(socket: AppSocket, store: RoomStoreApi, stillWanted: () => boolean = () => true): Promise<void> {
+  const reply = await request(socket, 'room:sync', { code: store.getState().code });
+  if (reply.ok && stillWanted()) store.getState().applySnapshot(reply.snapshot);
 }
 
 /**

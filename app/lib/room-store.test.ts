@@ -1,30 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import type { RoomSnapshot } from '@/game/protocol';
 import { roomPatch } from '@/game/room-patch';
+import { lobbySnapshot as snapshot } from '@/game/testing';
 import { createRoomStore } from './room-store';
-
-const snapshot = (version: number, extra: Partial<RoomSnapshot> = {}): RoomSnapshot => ({
-  code: 'ABCD',
-  version,
-  gameId: 'codewords',
-  phase: 'lobby',
-  public: false,
-  hostId: 'p_1',
-  players: [{ id: 'p_1', nickname: 'Ana', seat: null, connected: true }],
-  spectators: 0,
-  seats: [],
-  settings: {},
-  gameNumber: 0,
-  serverTime: Date.now(),
-  audience: 'public',
-  view: null,
-  ...extra,
-});
 
 describe('room store patches', () => {
   it('applies the next version and keeps unchanged parts by reference', () => {
     const store = createRoomStore('ABCD');
-    const first = snapshot(3);
+    const first = snapshot(3, { serverTime: Date.now() });
     store.getState().applySnapshot(first);
     const next = snapshot(4, { spectators: 2, serverTime: first.serverTime + 5000 });
     expect(store.getState().applyPatch(roomPatch(first, next))).toBe('applied');
@@ -40,7 +22,7 @@ describe('room store patches', () => {
     const v3 = snapshot(3);
     const toV4 = roomPatch(v3, snapshot(4, { spectators: 1 }));
     // Joining: the join's answer brings the room; nothing to resync.
-    expect(store.getState().applyPatch(toV4)).toBe('stale');
+    expect(store.getState().applyPatch(toV4)).toBe('waiting');
     store.getState().applySnapshot(snapshot(4));
     expect(store.getState().applyPatch(toV4)).toBe('stale');
     expect(store.getState().applyPatch({ ...toV4, code: 'WXYZ', version: 5 })).toBe('stale');
@@ -57,7 +39,7 @@ describe('room store patches', () => {
     const v4 = snapshot(4);
     const v5 = snapshot(5, { spectators: 1 });
     // The join answer (version 4) trails the patch to version 5 it was sent before.
-    expect(store.getState().applyPatch(roomPatch(v4, v5))).toBe('stale');
+    expect(store.getState().applyPatch(roomPatch(v4, v5))).toBe('waiting');
     expect(store.getState().applySnapshot(v4)).toBe('applied');
     expect(store.getState().snapshot).toEqual(v5);
   });

@@ -1,7 +1,7 @@
 import { createStore } from 'zustand/vanilla';
 import { LIMITS } from '@/game/limits';
 import type { ChatMessage, JoinResult, RemovalReason, RoomPatch, RoomSnapshot } from '@/game/protocol';
-import { applyRoomPatch } from '@/game/room-patch';
+import { RoomFollower, type FollowResult } from '@/game/room-patch';
 import type { ErrorCode } from '@/game/errors';
 
 /** Where this tab is in its connection to the room. */
@@ -21,14 +21,8 @@ export interface JoinFailure {
   readonly message: string;
 }
 
-/** What `applySnapshot` did with a snapshot. */
-export type ApplyResult =
-  /** It was the next version (or the first one). */
-  | 'applied'
-  /** It was older than or equal to what we have, and was dropped. */
-  | 'stale'
-  /** Versions were skipped; it was applied, and the caller should ask for a full sync. */
-  | 'gap';
+/** What the store did with an update (see {@link FollowResult}). */
+export type ApplyResult = FollowResult;
 
 /** Data of one room page's store. */
 export interface RoomData {
@@ -59,8 +53,9 @@ export interface RoomActions {
   /** Keeps the newest snapshot: drops older ones, reports gaps so the caller can resync. */
   applySnapshot(snapshot: RoomSnapshot): ApplyResult;
   /**
-   * Applies the next version as a patch. 'gap' means it could not (a version was missed,
-   * or the audience changed under it): nothing was applied and the caller should resync.
+   * Applies the next version as a patch (from a 'room:patch' event or an action's ack).
+   * 'gap' means it could not (a version was missed, or the audience changed under it):
+   * it waits for its snapshot, and the caller should resync.
    */
   applyPatch(patch: RoomPatch): ApplyResult;
   /** Records a successful join (or rejoin after a reconnect); 'gap' asks the caller to resync. */
@@ -78,9 +73,6 @@ export interface RoomActions {
   setLeaving(leaving: boolean): void;
 }
 
-/** How many patches wait at most for the snapshot they follow. */
-const MAX_PENDING = 50;
-
 /** The whole store state. */
 export type RoomState = RoomData & RoomActions;
 
@@ -92,26 +84,10 @@ export type RoomStoreApi = ReturnType<typeof createRoomStore>;
  * visit starts clean and nothing leaks between rooms or between server renders.
  */
 export function createRoomStore(code: string) {
-  /**
-   * Patches that did not follow what the store held when they came. A join's or a sync's
-   * answer can arrive after patches newer than the snapshot it carries (they may share a
-   * network read, and the answer is handled a microtask later), so they wait for it here.
-   */
-  let pending: RoomPatch[] = [];
   return createStore<RoomState>()((set, get) => {
-    /** Applies the waiting patches that follow the held snapshot; 'gap' if some cannot. */
-    const drain = (): ApplyResult => {
-      for (const patch of [...pending].sort((a, b) => a.version - b.version)) {
-        const current = get().snapshot;
-        if (!current || patch.version <= current.version) continue;
-        const next = applyRoomPatch(current, patch);
-        if (!next) break;
-        set({ snapshot: next, clockOffset: next.serverTime - Date.now() });
-      }
-      const held = get().snapshot?.version ?? 0;
-      pending = pending.filter((p) => p.version > held);
-      return pending.length > 0 ? 'gap' : 'applied';
-    };
+    // The room's snapshot follows its updates here (out-of-order patches wait in it); the
+    // store only mirrors what it holds for the page to render.
+    const follower = new RoomFollower(code, (snapshot) => set({ snapshot, clockOffset: snapshot.serverTime - Date.now() }));
     return {
       code,
       snapshot: null,
@@ -127,29 +103,12 @@ export function createRoomStore(code: string) {
       leaving: false,
 
       applySnapshot(snapshot) {
-        // Another room's update can arrive while we switch rooms; it is not ours to show.
-        if (snapshot.code !== get().code) return 'stale';
-        const current = get().snapshot;
-        if (current && snapshot.version <= current.version) return 'stale';
-        set({ snapshot, clockOffset: snapshot.serverTime - Date.now() });
-        // Snapshots are whole, so a skipped version loses nothing we show; still report it,
-        // because the protocol asks clients to resync on a gap (the server may know more).
-        const drained = drain();
-        return (current && snapshot.version > current.version + 1) || drained === 'gap' ? 'gap' : 'applied';
+        // The follower also drops another room's update (one can arrive while we switch rooms).
+        return follower.state(snapshot);
       },
 
       applyPatch(patch) {
-        if (patch.code !== get().code) return 'stale';
-        const current = get().snapshot;
-        if (current && patch.version <= current.version) return 'stale';
-        const snapshot = current && applyRoomPatch(current, patch);
-        if (!snapshot) {
-          // Kept (the newest few) for a snapshot on its way; before the first one, the join's answer is that snapshot.
-          pending = [...pending.filter((p) => p.version !== patch.version), patch].slice(-MAX_PENDING);
-          return current ? 'gap' : 'stale';
-        }
-        set({ snapshot, clockOffset: snapshot.serverTime - Date.now() });
-        return 'applied';
+        return follower.patch(patch);
       },
 
       joined(result) {
@@ -190,7 +149,7 @@ export function createRoomStore(code: string) {
       },
 
       clearRemoval() {
-        pending = [];
+        follower.reset();
         set({ removed: null, status: 'connecting', snapshot: null, chat: [] });
       },
 

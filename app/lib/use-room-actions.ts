@@ -3,7 +3,7 @@
 import { useMemo } from 'react';
 import type { CodewordsMove } from '@/game/codewords/types';
 import { getSocket } from './socket';
-import { refusalMessage, request, type RequestEvent, type RequestPayload } from './request';
+import { refusalMessage, request, syncRoom, type RequestEvent, type RequestPayload } from './request';
 import { useRoomStoreApi } from './room-store-context';
 
 /** Settings the host sends from the lobby form; a missing field keeps its current value. */
@@ -37,8 +37,8 @@ export interface RoomActionsApi {
 
 /**
  * The room's intents, bound to this page's store: each one emits, waits for the ack and
- * puts a rejection's message in the store, where the alert shows it. State changes
- * themselves arrive through 'room:state', never from the ack.
+ * puts a rejection's message in the store, where the alert shows it. An accepted change
+ * comes back in the ack as this tab's patch (other tabs get it as a 'room:patch').
  */
 export function useRoomActions(): RoomActionsApi {
   const store = useRoomStoreApi();
@@ -54,6 +54,9 @@ export function useRoomActions(): RoomActionsApi {
         return false;
       }
       store.getState().setError(null);
+      // The change as this tab sees it rides in the ack (no 'room:patch' event comes for it).
+      const patch = 'patch' in reply ? reply.patch : undefined;
+      if (patch && store.getState().applyPatch(patch) === 'gap') void syncRoom(getSocket(), store);
       return true;
     }
 

@@ -4,7 +4,7 @@ import { useEffect } from 'react';
 import { ErrorCode } from '@/game/errors';
 import type { ChatMessage, RemovalReason, RoomPatch, RoomSnapshot } from '@/game/protocol';
 import { getSocket, listen, type AppSocket } from './socket';
-import { request } from './request';
+import { request, syncRoom } from './request';
 import { useRoomStoreApi } from './room-store-context';
 
 // A leave scheduled by an unmount, cancelled if the same room mounts again right away
@@ -91,9 +91,8 @@ export function useRoomConnection(nickname: string, as: 'player' | 'spectator', 
       // Not connected any more: the next 'connect' will try again.
     }
 
-    async function sync() {
-      const reply = await request(socket, 'room:sync', { code });
-      if (active && reply.ok) store.getState().applySnapshot(reply.snapshot);
+    function sync() {
+      return syncRoom(socket, store, () => active);
     }
 
     function onState(snapshot: RoomSnapshot) {

@@ -9,8 +9,9 @@
  * audience changed, as at a game's end).
  *
  * The bots read the board from the spymasters' snapshots (the key view), which they keep
- * up to date by applying the patches as the browser does; the move's key is the room
- * version it will produce, which every snapshot and patch carries.
+ * up to date as the browser does (a {@link RoomFollower} each; a spymaster's own move comes
+ * back in its ack); the move's key is the room version it will produce, which every
+ * snapshot and patch carries.
  */
 import { randomBytes } from 'node:crypto';
 import { io, type Socket } from 'socket.io-client';
@@ -19,13 +20,14 @@ import { checkClueAgainstBoard } from '../../game/codewords/clue';
 import type { CodewordsView, Team } from '../../game/codewords/types';
 import {
   PROTOCOL_VERSION,
+  type ChangeResult,
   type ClientToServerEvents,
   type Response,
   type RoomPatch,
   type RoomSnapshot,
   type ServerToClientEvents,
 } from '../../game/protocol';
-import { applyRoomPatch } from '../../game/room-patch';
+import { RoomFollower, type FollowResult } from '../../game/room-patch';
 import { MEMBERS, SPECTATOR, type Load, type RoomDriver } from '../load';
 import { within } from './relay';
 import { watchWire } from './wire';
@@ -69,8 +71,8 @@ export class ParlorRoom implements RoomDriver {
   private code = '';
   /** The newest snapshot a spymaster holds: it shows the whole key. */
   private state: Snapshot | null = null;
-  /** Each spymaster's own snapshot, the base of its audience's next patch. */
-  private readonly held = new Map<number, Snapshot>();
+  /** Each spymaster's view of the room, followed from its updates. */
+  private readonly followers = new Map<number, RoomFollower>();
   private clue: { game: number; word: string } | null = null;
   /** The version the latest move sent should produce; the next waits until the board shows it. */
   private lastKey = 0;
@@ -100,10 +102,7 @@ export class ParlorRoom implements RoomDriver {
       socket.onAny((event: string, update: Snapshot | RoomPatch) => {
         if (event !== 'room:state' && event !== 'room:patch') return;
         // Update the board first: the delivery may free the room for its next move.
-        if (spymaster) {
-          if (event === 'room:state') this.hold(member, update as Snapshot);
-          else this.applyPatch(member, update as RoomPatch);
-        }
+        if (spymaster) this.update(member, event === 'room:state' ? { state: update as Snapshot } : { patch: update as RoomPatch });
         this.load.deliver(this.index, member, update.version, wire.current());
       });
       await within(new Promise((resolve, reject) => socket.once('connect', () => resolve(undefined)).once('connect_error', reject)), 10_000, 'parlor connect');
@@ -111,12 +110,20 @@ export class ParlorRoom implements RoomDriver {
     const [host] = this.sockets;
     const { code } = await request<{ code: string }>(host!, 'room:create', { nickname: `Host ${this.index}`, public: false });
     this.code = code;
+    for (const member of Object.values(SPYMASTER)) {
+      this.followers.set(member, new RoomFollower(code, (snapshot) => {
+        if (!this.state || snapshot.version > this.state.version) this.state = snapshot as Snapshot;
+      }));
+    }
     for (const [member, socket] of this.sockets.entries()) {
       const as = member === SPECTATOR ? 'spectator' : 'player';
-      await request(socket, 'room:join', { code, nickname: `Bot ${this.index}.${member}`, as });
+      const { snapshot } = await request<{ snapshot: Snapshot }>(socket, 'room:join', { code, nickname: `Bot ${this.index}.${member}`, as });
+      this.update(member, { state: snapshot });
     }
-    for (const [member, seat] of SEATS.entries()) await request(this.sockets[member]!, 'room:seat', { code, seat });
-    await request(host!, 'room:start', { code });
+    for (const [member, seat] of SEATS.entries()) {
+      this.update(member, await request<ChangeResult>(this.sockets[member]!, 'room:seat', { code, seat }));
+    }
+    this.update(0, await request<ChangeResult>(host!, 'room:start', { code }));
     const deadline = performance.now() + 10_000;
     while (this.state?.phase !== 'playing') {
       if (performance.now() > deadline) throw new Error(`room ${code}: the game did not start`);
@@ -163,33 +170,29 @@ export class ParlorRoom implements RoomDriver {
     for (const socket of this.sockets) socket.close();
   }
 
-  private hold(member: number, snapshot: Snapshot): void {
-    this.held.set(member, snapshot);
-    if (!this.state || snapshot.version > this.state.version) this.state = snapshot;
-  }
-
-  private applyPatch(member: number, patch: RoomPatch): void {
-    const base = this.held.get(member);
-    if (!base || patch.version <= base.version) return;
-    const next = applyRoomPatch(base, patch) as Snapshot | null;
-    if (next) return this.hold(member, next);
+  /** A spymaster's update (an event, or what an ack carried); resyncs on a gap. Others' are ignored. */
+  private update(member: number, update: { state?: Snapshot; patch?: RoomPatch | undefined }): void {
+    const follower = this.followers.get(member);
+    if (!follower) return;
+    const result: FollowResult = update.state ? follower.state(update.state) : update.patch ? follower.patch(update.patch) : 'stale';
+    if (result !== 'gap') return;
     // Never expected (a correct server sends only patches that follow); counted like a refusal.
     refusals.set('PATCH_GAP', (refusals.get('PATCH_GAP') ?? 0) + 1);
-    void request<{ snapshot: Snapshot }>(this.sockets[member]!, 'room:sync', { code: this.code }).then((r) => this.hold(member, r.snapshot));
+    void request<{ snapshot: Snapshot }>(this.sockets[member]!, 'room:sync', { code: this.code }).then((r) => follower.state(r.snapshot));
   }
 
   private emit(member: number, event: 'game:move' | 'room:rematch', payload: object, key: number): void {
     const socket = this.sockets[member]!;
     this.pendingAcks++;
-    const ack = (response: Response) => {
+    const ack = (response: Response<ChangeResult>) => {
       this.pendingAcks--;
-      if (response.ok) return;
+      if (response.ok) return this.update(member, response);
       refusals.set(response.code, (refusals.get(response.code) ?? 0) + 1);
       // Nothing will show this move: the next one may go as soon as its turn comes.
       if (this.lastKey === key) this.lastKey = key - 1;
       this.load.reject(this.index, key);
     };
-    (socket.emit as (event: string, payload: object, ack: (r: Response) => void) => void)(event, payload, ack);
+    (socket.emit as (event: string, payload: object, ack: (r: Response<ChangeResult>) => void) => void)(event, payload, ack);
   }
 
   /** A clue word valid for this board, by the game's own check (kept for the whole game). */
