@@ -55,6 +55,12 @@ export interface Outcome {
   readonly reason: string;
 }
 
+/** A view an audience was given, with the state it was made from (see {@link GameDefinition.view}). */
+export interface PreviousView<State, View> {
+  readonly state: State;
+  readonly view: View;
+}
+
 /** A game module. `State` never leaves the server; `View` is what is sent to an audience. */
 export interface GameDefinition<State, Move, View, Settings> {
   readonly id: string;
@@ -78,8 +84,13 @@ export interface GameDefinition<State, Move, View, Settings> {
   tick(state: State, now: number): State | null;
   /** The key of the view this viewer gets; viewers with the same key see the same thing. */
   audience(state: State, viewer: Viewer): string;
-  /** What an audience may see. Must never hold anything hidden from that audience. */
-  view(state: State, audience: string): View;
+  /**
+   * What an audience may see. Must never hold anything hidden from that audience.
+   * `previous` is the view this audience was last given and the state it was made from:
+   * views are immutable, so a game may reuse the parts whose state did not change (the
+   * server then diffs them in one comparison) instead of building the whole view again.
+   */
+  view(state: State, audience: string, previous?: PreviousView<State, View>): View;
   /** The result once the game is over, else null. */
   outcome(state: State): Outcome | null;
 }

@@ -1,4 +1,4 @@
-import type { AnyGameDefinition, SeatId, SeatSpec } from '../game/engine';
+import type { AnyGameDefinition, PreviousView, SeatId, SeatSpec } from '../game/engine';
 import { PUBLIC_AUDIENCE } from '../game/engine';
 import { ErrorCode, fail, ok, type Result } from '../game/errors';
 import {
@@ -80,6 +80,10 @@ export class Room {
   readonly chat: ChatMessage[] = [];
   private nextChatId = 1;
   private dirty = false;
+  /** The last game view made for each audience, with its state: the base of the next one. */
+  private readonly lastViews = new Map<string, PreviousView<unknown, unknown>>();
+  /** See {@link sharedViews}; `settingsOf` is the settings object the summary was made from. */
+  private lastShared: { players: readonly PlayerView[]; settings: RoomSnapshot['settings']; settingsOf: unknown } | null = null;
 
   constructor(init: RoomInit) {
     this.code = init.code;
@@ -426,12 +430,7 @@ export class Room {
 
   /** The room as one audience may see it, stamped with the server time `now`. */
   snapshot(audience: string, now: number): RoomSnapshot {
-    const players: PlayerView[] = this.players.map((p) => ({
-      id: p.id,
-      nickname: p.nickname,
-      seat: p.seat,
-      connected: p.connections > 0,
-    }));
+    const { players, settings } = this.sharedViews();
     return {
       code: this.code,
       version: this.version,
@@ -442,12 +441,44 @@ export class Room {
       players,
       spectators: this.spectatorCount,
       seats: this.seats,
-      settings: this.game.settingsSummary(this.settings),
+      settings,
       gameNumber: this.gameNumber,
       serverTime: now,
       audience,
-      view: this.phase === 'lobby' || this.state === null ? null : this.game.view(this.state, audience),
+      view: this.phase === 'lobby' || this.state === null ? null : this.viewFor(audience),
     };
+  }
+
+  /** The game as `audience` sees it, built on the last view it was given (see {@link GameDefinition.view}). */
+  private viewFor(audience: string): unknown {
+    const view: unknown = this.game.view(this.state, audience, this.lastViews.get(audience));
+    this.lastViews.set(audience, { state: this.state, view });
+    return view;
+  }
+
+  /**
+   * The parts of a snapshot every audience shares, reused while they stay the same: the
+   * snapshots of one version, and of successive versions, then share them by identity, so
+   * each change allocates only what changed and the diff skips the rest in one comparison.
+   */
+  private sharedViews(): { players: readonly PlayerView[]; settings: RoomSnapshot['settings'] } {
+    const last = this.lastShared;
+    let players = last?.players;
+    let i = 0;
+    for (const m of this.members.values()) {
+      if (m.kind !== 'player') continue;
+      const p = players?.[i++];
+      if (!p || p.id !== m.id || p.nickname !== m.nickname || p.seat !== m.seat || p.connected !== m.connections > 0) {
+        players = undefined;
+        break;
+      }
+    }
+    if (!players || players.length !== i) {
+      players = this.players.map((p) => ({ id: p.id, nickname: p.nickname, seat: p.seat, connected: p.connections > 0 }));
+    }
+    const settings = last && last.settingsOf === this.settings ? last.settings : this.game.settingsSummary(this.settings);
+    this.lastShared = { players, settings, settingsOf: this.settings };
+    return this.lastShared;
   }
 
   /** The line in the public room list. */

@@ -114,3 +114,40 @@ describe('after the end', () => {
     }
   });
 });
+
+describe('view built on the previous one', () => {
+  it('reuses what did not change by identity and equals a view built from scratch', () => {
+    const s = midGame();
+    const team = s.turn.team;
+    for (const key of ['public', 'spymaster']) {
+      const before = view(s, key);
+      const card = first(s, team);
+      const next = play(s, `${team}:operative`, { type: 'guess', card });
+      const after = view(next, key, { state: s, view: before });
+      expect(after).toEqual(view(next, key));
+      expect(after.cards[card]).not.toBe(before.cards[card]);
+      expect(after.cards.filter((c, i) => c === before.cards[i])).toHaveLength(24);
+      // The log's older lines are the same objects; the line of this clue changed.
+      expect(after.log.slice(0, -1).every((e, i) => e === before.log[i])).toBe(true);
+      expect(after.log.at(-1)).not.toBe(before.log.at(-1));
+      // Unchanged state, unchanged view parts.
+      const again = view(next, key, { state: next, view: after });
+      expect([again.cards, again.turn, again.log, again.remaining]).toEqual([after.cards, after.turn, after.log, after.remaining]);
+      expect(again.cards).toBe(after.cards);
+      expect(again.turn).toBe(after.turn);
+    }
+  });
+
+  it('never reuses a view made with another sight of the key', () => {
+    const s = midGame();
+    // A spymaster's cards passed off as the public's previous view must not leak into it.
+    const publicView = view(s, 'public', { state: s, view: view(s, 'spymaster') });
+    expect(colorLeaks(publicView)).toEqual([]);
+    expect(publicView).toEqual(view(s, 'public'));
+    // At the end everyone sees the key: the running game's public cards are not reused.
+    const over = play(s, `${s.turn.team}:operative`, { type: 'guess', card: first(s, 'assassin') });
+    const end = view(over, 'public', { state: s, view: view(s, 'public') });
+    expect(end).toEqual(view(over, 'public'));
+    expect(end.cards.every((c) => c.color !== null)).toBe(true);
+  });
+});

@@ -1,4 +1,4 @@
-import { PUBLIC_AUDIENCE, type Viewer } from '../engine';
+import { PUBLIC_AUDIENCE, type PreviousView, type Viewer } from '../engine';
 import { agentsLeft } from './rules';
 import { parseSeat } from './seats';
 import type { Card, CardView, ClueLogEntry, CodewordsState, CodewordsView, TurnState } from './types';
@@ -29,66 +29,67 @@ export function seesKey(state: CodewordsState, audienceKey: string): boolean {
   return state.winner !== null || audienceKey === SPYMASTER_AUDIENCE;
 }
 
-/*
- * States are immutable and a move replaces only what it changes, so the view of a card or
- * a log entry is kept per state object: an unchanged card keeps the same view object from
- * one version to the next. That spares building 25 cards per audience per move, and lets
- * the server's diff (game/patch.ts) skip unchanged parts by identity. Views are read-only.
- */
-const hiddenViews = new WeakMap<Card, CardView>();
-const knownViews = new WeakMap<Card, CardView>();
-const logViews = new WeakMap<ClueLogEntry, ClueLogEntry>();
-
 /** A card as seen with (`key`) or without the key; a revealed card shows its colour to all. */
 function cardView(card: Card, key: boolean): CardView {
-  const known = card.revealed || key;
-  const views = known ? knownViews : hiddenViews;
-  let v = views.get(card);
-  if (!v) {
-    v = { word: card.word, revealed: card.revealed, color: known ? card.color : null };
-    views.set(card, v);
-  }
-  return v;
+  return { word: card.word, revealed: card.revealed, color: card.revealed || key ? card.color : null };
 }
 
 /** A log entry as everyone sees it: every logged guess was revealed, so its colour is public. */
 function logView(e: ClueLogEntry): ClueLogEntry {
-  let v = logViews.get(e);
-  if (!v) {
-    v = {
-      team: e.team,
-      word: e.word,
-      count: e.count,
-      guesses: e.guesses.map((g) => ({ card: g.card, word: g.word, color: g.color })),
-      ended: e.ended,
-    };
-    logViews.set(e, v);
-  }
-  return v;
+  return {
+    team: e.team,
+    word: e.word,
+    count: e.count,
+    guesses: e.guesses.map((g) => ({ card: g.card, word: g.word, color: g.color })),
+    ended: e.ended,
+  };
 }
 
-/** The game as an audience may see it. */
-export function view(state: CodewordsState, audienceKey: string): CodewordsView {
-  const key = seesKey(state, audienceKey);
-  const cards = state.cards.map((c) => cardView(c, key));
-  const t = state.turn;
-  const turn: TurnState = {
+/** The turn as everyone sees it; the deadline only while the game runs. */
+function turnView(t: TurnState, running: boolean): TurnState {
+  return {
     number: t.number,
     team: t.team,
     phase: t.phase,
     clue: t.clue === null ? null : { word: t.clue.word, count: t.clue.count },
     guesses: t.guesses,
     guessesLeft: t.guessesLeft,
-    deadline: state.winner === null ? t.deadline : null,
+    deadline: running ? t.deadline : null,
   };
+}
+
+/**
+ * `items` seen through `see`, reusing the previous list's view of every item that is the
+ * same object as before at the same place (states are immutable: a move replaces only
+ * what it changes), and the whole previous list when nothing changed.
+ */
+function reuse<T, V>(items: readonly T[], before: readonly T[] | undefined, seen: readonly V[] | undefined, see: (item: T) => V): readonly V[] {
+  if (before === items && seen) return seen;
+  return items.map((item, i) => (before?.[i] === item && seen?.[i] !== undefined ? seen[i]! : see(item)));
+}
+
+/**
+ * The game as an audience may see it. Parts whose state is the same object as in
+ * `previous` keep their previous view (see {@link GameDefinition.view}): a guess builds one
+ * card, the turn and the last log line, and the server's diff skips the rest by identity.
+ */
+export function view(state: CodewordsState, audienceKey: string, previous?: PreviousView<CodewordsState, CodewordsView>): CodewordsView {
+  const key = seesKey(state, audienceKey);
+  const running = state.winner === null;
+  // Reusable only if made for this audience, with the same sight of the key, in the same phase of play.
+  const before =
+    previous?.view.audience === audienceKey && seesKey(previous.state, audienceKey) === key && (previous.state.winner === null) === running
+      ? previous
+      : undefined;
+  const sameCards = before?.state.cards === state.cards;
   return {
     audience: audienceKey,
-    cards,
+    cards: reuse(state.cards, before?.state.cards, before?.view.cards, (c) => cardView(c, key)),
     startingTeam: state.startingTeam,
-    turn,
+    turn: before?.state.turn === state.turn ? before.view.turn : turnView(state.turn, running),
     // Public: the number of hidden agents is printed on the table in the real game.
-    remaining: { red: agentsLeft(state.cards, 'red'), blue: agentsLeft(state.cards, 'blue') },
-    log: state.log.map(logView),
+    remaining: sameCards && before ? before.view.remaining : { red: agentsLeft(state.cards, 'red'), blue: agentsLeft(state.cards, 'blue') },
+    log: reuse(state.log, before?.state.log, before?.view.log, logView),
     winner: state.winner,
     winReason: state.winReason,
     turnSeconds: state.settings.turnSeconds,
