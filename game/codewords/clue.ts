@@ -58,9 +58,7 @@ export function checkClueAgainstBoard(raw: string, boardWords: readonly string[]
   const clueForms = unique([clue, lettersOnly(clue)]);
 
   for (const boardRaw of boardWords) {
-    const board = normalizeWord(boardRaw);
-    const parts = board.split(/[\s'-]+/).filter((p) => p !== '');
-    const wholeForms = unique([board, lettersOnly(board)]);
+    const { board, parts, wholeForms } = boardForms(boardRaw);
     for (const c of clueForms) {
       for (const f of wholeForms) {
         if (c === f) {
@@ -113,6 +111,34 @@ export function checkClue(
  */
 export function guessesAllowed(count: ClueCount): number | null {
   return typeof count === 'number' && count > 0 ? count + 1 : null;
+}
+
+/** The forms of a board word a clue is compared with. */
+interface BoardForms {
+  readonly board: string;
+  /** Its parts when it has several ("ICE CREAM", "DON'T"). */
+  readonly parts: readonly string[];
+  /** The word as written and as letters only. */
+  readonly wholeForms: readonly string[];
+}
+
+/**
+ * Board words come from bounded lists and recur in every clue of a game (25 per clue), so
+ * their forms are made once per word, not once per clue; the cache is cleared when it
+ * grows past a few lists' worth of words.
+ */
+const formsCache = new Map<string, BoardForms>();
+const FORMS_CACHE_LIMIT = 10_000;
+
+function boardForms(raw: string): BoardForms {
+  let forms = formsCache.get(raw);
+  if (!forms) {
+    const board = normalizeWord(raw);
+    forms = { board, parts: board.split(/[\s'-]+/).filter((p) => p !== ''), wholeForms: unique([board, lettersOnly(board)]) };
+    if (formsCache.size >= FORMS_CACHE_LIMIT) formsCache.clear();
+    formsCache.set(raw, forms);
+  }
+  return forms;
 }
 
 function unique(items: string[]): string[] {
