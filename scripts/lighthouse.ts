@@ -12,8 +12,13 @@
  * the build's manifests and written alongside.
  *
  * Options: `--runs N`, `--mobile-only`, `--no-write` (print only), `--save DIR` (keep each
- * reported run's full Lighthouse result as JSON there, to open in the Lighthouse viewer),
+ * reported run's full Lighthouse result as JSON there, to open in the Lighthouse viewer, and
+ * the unthrottled trace it was simulated from as `.trace.json`),
  * `--quiet-wait S` (how long each run may wait for the machine to quiet down; 60 s by default).
+ *
+ * `--calibrate` measures the phone rows again with the CPU slowdown that Lighthouse's
+ * documentation recommends for this machine's benchmark index (see `calibratedMultiplier`)
+ * and writes them to a section of their own, beside (never instead of) the default figures.
  */
 import { execFileSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
@@ -24,6 +29,8 @@ import { runInNewContext } from 'node:vm';
 import { gzipSync } from 'node:zlib';
 import * as chromeLauncher from 'chrome-launcher';
 import lighthouse, { desktopConfig, type Config, type Flags, type Result } from 'lighthouse';
+import * as lighthouseConstants from 'lighthouse/core/config/constants.js';
+import { pageFunctions } from 'lighthouse/core/lib/page-functions.js';
 import puppeteer from 'puppeteer-core';
 import { io } from 'socket.io-client';
 import { chromiumPath } from '../e2e/browser';
@@ -33,6 +40,8 @@ import { PROTOCOL_VERSION } from '../game/protocol';
 const QUALITY_DOC = 'docs/quality.md';
 const START = '<!-- lighthouse:start -->';
 const END = '<!-- lighthouse:end -->';
+const CALIBRATED_START = '<!-- lighthouse-calibrated:start -->';
+const CALIBRATED_END = '<!-- lighthouse-calibrated:end -->';
 const CATEGORIES = ['performance', 'accessibility', 'best-practices', 'seo'] as const;
 const CHROME_FLAGS = [
   '--headless=new',
@@ -64,6 +73,14 @@ interface Measurement {
   /** Lighthouse's measure of this machine's speed (its CPU throttling assumes about 1000-2000+ for a desktop). */
   readonly benchmarkIndex: number;
   readonly flagged: readonly string[];
+  /** With `--calibrate`: the median run's calibration, and the multipliers of all runs. */
+  readonly calibration?: Calibration & { readonly multiplierRange: readonly [number, number] };
+}
+
+/** The CPU slowdown one calibrated run used, from the benchmark index measured just before it. */
+interface Calibration {
+  readonly benchmarkIndexBefore: number;
+  readonly multiplier: number;
 }
 
 function option(name: string): string | undefined {
@@ -76,6 +93,8 @@ const formFactors: FormFactor[] = process.argv.includes('--mobile-only') ? ['mob
 const write = !process.argv.includes('--no-write');
 const saveDir = option('--save');
 const quietWaitMs = Math.max(0, Number(option('--quiet-wait') ?? 60)) * 1000;
+const calibrate = process.argv.includes('--calibrate');
+if (calibrate) formFactors.splice(0, formFactors.length, 'mobile');
 /** How busy the cores were just before each run (0-1). */
 const busyBeforeRuns: number[] = [];
 
@@ -135,19 +154,76 @@ async function waitForQuietMachine(): Promise<number | null> {
   return busy;
 }
 
+/** One run's report and, for `--save`, the trace Lighthouse simulated it from. */
+interface Run {
+  readonly lhr: Result;
+  readonly trace: unknown;
+  readonly calibration?: Calibration;
+}
+
+function median(values: readonly number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  const middle = Math.floor(sorted.length / 2);
+  return sorted.length % 2 ? sorted[middle]! : (sorted[middle - 1]! + sorted[middle]!) / 2;
+}
+
+/**
+ * The CPU slowdown multiplier Lighthouse's documentation recommends for a host of this
+ * benchmark index, so that the simulated phone is the device Lighthouse targets whatever the
+ * host ("Calibrating the CPU slowdown" in
+ * https://github.com/GoogleChrome/lighthouse/blob/main/docs/throttling.md, which points to
+ * the Lighthouse CPU throttling calculator, https://lighthouse-cpu-throttling-calculator.vercel.app/;
+ * this is that calculator's formula, from patrickhulce/lighthouse-cpu-throttling-calculator).
+ * The default 4x fits a host of index about 1530; a faster host gets more, a slower one less.
+ * Null below 150, which the calculator calls too slow to emulate the target device.
+ */
+function calibratedMultiplier(benchmarkIndex: number): number | null {
+  if (benchmarkIndex >= 1300) return 3 + (benchmarkIndex - 1300) / 233;
+  if (benchmarkIndex >= 800) return 2 + (benchmarkIndex - 800) / 500;
+  if (benchmarkIndex >= 150) return 1 + (benchmarkIndex - 150) / 650;
+  return null;
+}
+
+/**
+ * Lighthouse's own benchmark (the function that gives a report's benchmark index), run three
+ * times in a blank tab of the browser about to be measured; the median.
+ */
+async function measureBenchmarkIndex(browser: Awaited<ReturnType<typeof puppeteer.connect>>): Promise<number> {
+  const page = await browser.newPage();
+  try {
+    const indexes: number[] = [];
+    for (let i = 0; i < 3; i++) indexes.push(await page.evaluate(pageFunctions.computeBenchmarkIndex));
+    return median(indexes);
+  } finally {
+    await page.close();
+  }
+}
+
 /** One Lighthouse run in a fresh Chromium. */
-async function measureOnce(origin: string, target: Target, formFactor: FormFactor): Promise<Result> {
+async function measureOnce(origin: string, target: Target, formFactor: FormFactor): Promise<Run> {
   const chrome = await chromeLauncher.launch({ chromePath: chromiumPath(), chromeFlags: CHROME_FLAGS });
   try {
     const flags: Flags = { port: chrome.port, output: 'json', logLevel: 'error', onlyCategories: [...CATEGORIES] };
-    const config: Config | undefined = formFactor === 'desktop' ? desktopConfig : undefined;
+    let config: Config | undefined = formFactor === 'desktop' ? desktopConfig : undefined;
     let page: Awaited<ReturnType<Awaited<ReturnType<typeof puppeteer.connect>>['newPage']>> | undefined;
     let browser: Awaited<ReturnType<typeof puppeteer.connect>> | undefined;
+    let calibration: Calibration | undefined;
+    if (calibrate) {
+      browser = await puppeteer.connect({ browserURL: `http://127.0.0.1:${chrome.port}` });
+      const benchmarkIndexBefore = await measureBenchmarkIndex(browser);
+      const multiplier = calibratedMultiplier(benchmarkIndexBefore);
+      if (multiplier === null) throw new Error(`benchmark index ${benchmarkIndexBefore}: too slow to calibrate`);
+      calibration = { benchmarkIndexBefore, multiplier };
+      config = {
+        extends: 'lighthouse:default',
+        settings: { throttling: { ...lighthouseConstants.throttling.mobileSlow4G, cpuSlowdownMultiplier: multiplier } },
+      };
+    }
     if (target.nickname) {
       // A returning player: the nickname is in localStorage, so the page joins the room at
       // once. Lighthouse must then keep storage, but the HTTP cache is emptied by hand so
       // the load is still a cold one.
-      browser = await puppeteer.connect({ browserURL: `http://127.0.0.1:${chrome.port}` });
+      browser ??= await puppeteer.connect({ browserURL: `http://127.0.0.1:${chrome.port}` });
       page = await browser.newPage();
       // A document of the origin that loads no script, so no chunk is in any cache.
       await page.goto(`${origin}/icon.svg`);
@@ -160,7 +236,7 @@ async function measureOnce(origin: string, target: Target, formFactor: FormFacto
     const result = await lighthouse(`${origin}${target.path}`, flags, config, page as never);
     if (!result) throw new Error(`Lighthouse returned nothing for ${target.path}`);
     await browser?.disconnect();
-    return result.lhr;
+    return { lhr: result.lhr, trace: saveDir ? result.artifacts.Trace : undefined, calibration };
   } finally {
     chrome.kill();
   }
@@ -206,27 +282,34 @@ function scriptTransferBytes(lhr: Result): number {
 }
 
 async function measure(origin: string, target: Target, formFactor: FormFactor): Promise<Measurement> {
-  const results: Result[] = [];
+  const results: Run[] = [];
   for (let run = 1; run <= runs; run++) {
     const busy = await waitForQuietMachine();
     if (busy !== null) busyBeforeRuns.push(busy);
     process.stdout.write(`lighthouse: ${target.label}, ${formFactor}, run ${run}/${runs}… `);
-    const lhr = await measureOnce(origin, target, formFactor);
-    console.log(CATEGORIES.map((c) => `${c} ${score(lhr, c)}`).join(', '));
-    results.push(lhr);
+    const result = await measureOnce(origin, target, formFactor);
+    const slowdown = result.calibration
+      ? ` (benchmark index ${Math.round(result.calibration.benchmarkIndexBefore)}, CPU slowdown ${result.calibration.multiplier.toFixed(1)}x)`
+      : '';
+    console.log(CATEGORIES.map((c) => `${c} ${score(result.lhr, c)}`).join(', ') + slowdown);
+    results.push(result);
   }
-  const sorted = [...results].sort((a, b) => score(a, 'performance') - score(b, 'performance'));
-  const median = sorted[Math.floor((sorted.length - 1) / 2)]!;
+  const sortedRuns = [...results].sort((a, b) => score(a.lhr, 'performance') - score(b.lhr, 'performance'));
+  const medianRun = sortedRuns[Math.floor((sortedRuns.length - 1) / 2)]!;
+  const sorted = sortedRuns.map((r) => r.lhr);
+  const medianLhr = medianRun.lhr;
   if (saveDir) {
     mkdirSync(saveDir, { recursive: true });
-    const name = `${target.label.replace(/[^A-Za-z]+/g, '-').replace(/^-|-$/g, '').toLowerCase()}-${formFactor}.json`;
-    writeFileSync(join(saveDir, name), JSON.stringify(median));
+    const name = `${target.label.replace(/[^A-Za-z]+/g, '-').replace(/^-|-$/g, '').toLowerCase()}-${formFactor}${calibrate ? '-calibrated' : ''}`;
+    writeFileSync(join(saveDir, `${name}.json`), JSON.stringify(medianLhr));
+    // The unthrottled trace the simulation started from: which tasks the blocking time is made of.
+    writeFileSync(join(saveDir, `${name}.trace.json`), JSON.stringify(medianRun.trace));
   }
-  const metric = (id: string) => median.audits[id]?.displayValue ?? '?';
+  const metric = (id: string) => medianLhr.audits[id]?.displayValue ?? '?';
   return {
     target,
     formFactor,
-    scores: Object.fromEntries(CATEGORIES.map((c) => [c, score(median, c)])) as Record<Category, number>,
+    scores: Object.fromEntries(CATEGORIES.map((c) => [c, score(medianLhr, c)])) as Record<Category, number>,
     performanceRange: [score(sorted[0]!, 'performance'), score(sorted.at(-1)!, 'performance')],
     metrics: {
       fcp: metric('first-contentful-paint'),
@@ -235,9 +318,16 @@ async function measure(origin: string, target: Target, formFactor: FormFactor): 
       cls: metric('cumulative-layout-shift'),
       si: metric('speed-index'),
     },
-    scriptBytes: scriptTransferBytes(median),
-    benchmarkIndex: Math.round(median.environment.benchmarkIndex),
-    flagged: flaggedAudits(median),
+    scriptBytes: scriptTransferBytes(medianLhr),
+    benchmarkIndex: Math.round(medianLhr.environment.benchmarkIndex),
+    flagged: flaggedAudits(medianLhr),
+    calibration: medianRun.calibration && {
+      ...medianRun.calibration,
+      multiplierRange: [
+        Math.min(...results.map((r) => r.calibration!.multiplier)),
+        Math.max(...results.map((r) => r.calibration!.multiplier)),
+      ],
+    },
   };
 }
 
@@ -347,14 +437,51 @@ function report(measurements: readonly Measurement[], routes: readonly RouteJs[]
   return lines.join('\n');
 }
 
-/** Replaces the generated section of docs/quality.md (between its markers), or appends one. */
-function writeQualityDoc(section: string): void {
-  const block = `${START}\n${section}\n${END}`;
+/**
+ * The `--calibrate` section: the phone rows measured with the CPU slowdown calibrated to this
+ * machine, with the benchmark index each was calibrated from.
+ */
+function calibratedReport(measurements: readonly Measurement[]): string {
+  const lines: string[] = [];
+  const date = new Date().toISOString().slice(0, 10);
+  lines.push(
+    `_Generated by \`npm run lighthouse -- --calibrate\` (scripts/lighthouse.ts) on ${date}. Everything between the lighthouse-calibrated markers is replaced by the next such run._`,
+  );
+  lines.push('');
+  lines.push(`Machine: ${machine()}.`);
+  lines.push('');
+  lines.push(
+    `**Not Lighthouse's default settings.** Phone emulation and simulated slow 4G as above, but the CPU slowdown is not the fixed 4×: before each run, Lighthouse's own benchmark runs three times in a blank tab of that run's fresh Chromium, and the slowdown is the one [Lighthouse's documentation](https://github.com/GoogleChrome/lighthouse/blob/main/docs/throttling.md#calibrating-the-cpu-slowdown) recommends for that benchmark index (the formula of the CPU throttling calculator it links to: 4× fits an index of about 1530; a faster moment of this machine gets more, a slower one less). ${runs} run${runs === 1 ? '' : 's'} per row; the row is the run with the median performance score.`,
+  );
+  lines.push('');
+  lines.push('| page | performance | CPU slowdown (all runs) | benchmark index before / during the run | FCP | LCP | TBT | CLS |');
+  lines.push('| --- | --- | --- | --- | --- | --- | --- | --- |');
+  for (const m of measurements) {
+    const [low, high] = m.performanceRange;
+    const perf = low === high ? `${m.scores.performance}` : `${m.scores.performance} (${low}–${high})`;
+    const c = m.calibration!;
+    const range = `${c.multiplierRange[0].toFixed(1)}–${c.multiplierRange[1].toFixed(1)}×`;
+    lines.push(
+      `| ${m.target.label} | ${perf} | ${c.multiplier.toFixed(1)}× (${range}) | ${Math.round(c.benchmarkIndexBefore)} / ${m.benchmarkIndex} | ${m.metrics.fcp} | ${m.metrics.lcp} | ${m.metrics.tbt} | ${m.metrics.cls} |`,
+    );
+  }
+  return lines.join('\n');
+}
+
+/**
+ * Replaces a generated section of docs/quality.md (between its markers). A missing default
+ * section is appended; a missing calibrated one goes right after the default one.
+ */
+function writeQualityDoc(section: string, start: string, end: string): void {
+  const block = `${start}\n${section}\n${end}`;
   const current = existsSync(QUALITY_DOC) ? readFileSync(QUALITY_DOC, 'utf8') : '# Quality\n\n## Lighthouse\n\n';
-  const start = current.indexOf(START);
-  const end = current.indexOf(END);
-  const next =
-    start >= 0 && end > start ? current.slice(0, start) + block + current.slice(end + END.length) : `${current.trimEnd()}\n\n${block}\n`;
+  const from = current.indexOf(start);
+  const to = current.indexOf(end);
+  const after = current.indexOf(END);
+  let next: string;
+  if (from >= 0 && to > from) next = current.slice(0, from) + block + current.slice(to + end.length);
+  else if (start !== START && after >= 0) next = `${current.slice(0, after + END.length)}\n\n${block}${current.slice(after + END.length)}`;
+  else next = `${current.trimEnd()}\n\n${block}\n`;
   writeFileSync(QUALITY_DOC, next);
 }
 
@@ -378,11 +505,12 @@ async function main(): Promise<void> {
     room.close();
     await server.stop();
   }
-  const section = report(measurements, routes);
+  const section = calibrate ? calibratedReport(measurements) : report(measurements, routes);
   console.log(`\n${section}\n`);
   if (server.errors.length > 0) console.warn(`The server logged errors:\n${server.errors.join('\n')}`);
   if (write) {
-    writeQualityDoc(section);
+    if (calibrate) writeQualityDoc(section, CALIBRATED_START, CALIBRATED_END);
+    else writeQualityDoc(section, START, END);
     console.log(`lighthouse: wrote ${QUALITY_DOC}`);
   }
 }
