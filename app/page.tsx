@@ -18,7 +18,7 @@ export default function HomePage() {
             call. No sign-up, no download.
           </p>
           <p>
-            <Link href="/how-to-play" className="hero-link">
+            <Link href="/how-to-play" className="hero-link" prefetch={false}>
               New to Codewords? Learn the rules in two minutes
             </Link>
           </p>
