@@ -70,7 +70,8 @@ const FORBIDDEN = new Set<PatchKey>(['__proto__', 'prototype', 'constructor']);
  * path that does not exist in `base`; the caller then asks for the whole state again.
  */
 export function applyPatch<T>(base: T, ops: readonly PatchOp[]): T {
-  const copies = new WeakSet<object>();
+  // The copies made by this call (a plain Set: it lives only as long as the call).
+  const copies = new Set<object>();
   const copy = <V extends object>(value: V): V => {
     const c = (Array.isArray(value) ? value.slice() : { ...value }) as V;
     copies.add(c);
