@@ -2,6 +2,7 @@
 
 import { RoomStoreProvider } from '@/app/lib/room-store-context';
 import { RoomSession } from './RoomSession';
+import './room.css';
 
 /**
  * A room this tab is in: its own store around the session (connection, lobby, game).
