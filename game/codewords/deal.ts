@@ -33,9 +33,8 @@ export interface PickedWords {
  * Returns null when `list` has fewer than {@link BOARD_SIZE} distinct words.
  */
 export function pickWords(list: readonly string[], previouslyUsed: readonly string[], rng: RngState): PickedWords | null {
-  const distinct = [...new Set(list)];
+  const { distinct, inList } = distinctWords(list);
   if (distinct.length < BOARD_SIZE) return null;
-  const inList = new Set(distinct);
   const used = new Set(previouslyUsed.filter((w) => inList.has(w)));
   const fresh = distinct.filter((w) => !used.has(w));
   if (fresh.length >= BOARD_SIZE) {
@@ -48,6 +47,24 @@ export function pickWords(list: readonly string[], previouslyUsed: readonly stri
   // Shuffle again so the fresh words do not always fill the first cells of the grid.
   const [words, next] = shuffle([...fresh, ...stale.slice(0, BOARD_SIZE - fresh.length)], afterStale);
   return { words, usedWords: [...words], rng: next };
+}
+
+/**
+ * A word list's distinct words, as an array and a set. A room deals from the same list
+ * object game after game (the default list, or the custom list in its settings), so they
+ * are made once per list rather than once per deal: two sets of hundreds of words were
+ * most of what a rematch allocated.
+ */
+const distinctByList = new WeakMap<readonly string[], { distinct: readonly string[]; inList: ReadonlySet<string> }>();
+
+function distinctWords(list: readonly string[]): { distinct: readonly string[]; inList: ReadonlySet<string> } {
+  let known = distinctByList.get(list);
+  if (!known) {
+    const inList = new Set(list);
+    known = { distinct: [...inList], inList };
+    distinctByList.set(list, known);
+  }
+  return known;
 }
 
 /** A new key: the starting team (random) and one colour per cell. */
