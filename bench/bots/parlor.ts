@@ -8,9 +8,9 @@
  * reaches the others as a `room:patch` for their audience (a whole `room:state` when their
  * audience changed, as at a game's end).
  *
- * The bots read the board from the red spymaster's snapshot (the key view), which they
- * keep up to date as the browser does (a {@link RoomFollower}; the host's own moves come
- * back in its acks); the move's key is the room version it will produce, which every
+ * The bots read the board from the spymasters' snapshots (the key view), which they keep
+ * up to date as the browser does (a {@link RoomFollower} each; a spymaster's own move comes
+ * back in its ack); the move's key is the room version it will produce, which every
  * snapshot and patch carries.
  */
 import { randomBytes } from 'node:crypto';
@@ -69,9 +69,9 @@ function prng(seed: number): () => number {
 export class ParlorRoom implements RoomDriver {
   private readonly sockets: ParlorClient[] = [];
   private code = '';
-  /** The newest snapshot of the red spymaster: it shows the whole key. */
+  /** The newest snapshot a spymaster holds: it shows the whole key. */
   private state: Snapshot | null = null;
-  /** The view of the room the bots play from (the red spymaster's), followed from its updates. */
+  /** Each spymaster's view of the room, followed from its updates. */
   private readonly followers = new Map<number, RoomFollower>();
   private clue: { game: number; word: string } | null = null;
   /** The version the latest move sent should produce; the next waits until the board shows it. */
@@ -101,7 +101,7 @@ export class ParlorRoom implements RoomDriver {
       socket.onAny((event: string, update: Snapshot | RoomPatch) => {
         if (event !== 'room:state' && event !== 'room:patch') return;
         // Update the board first: the delivery may free the room for its next move.
-        if (member === SPYMASTER.red) this.update(member, event === 'room:state' ? { state: update as Snapshot } : { patch: update as RoomPatch });
+        if (this.followers.has(member)) this.update(member, event === 'room:state' ? { state: update as Snapshot } : { patch: update as RoomPatch });
         this.load.deliver(this.index, member, update.version, wire.current());
       });
       await within(new Promise((resolve, reject) => socket.once('connect', () => resolve(undefined)).once('connect_error', reject)), 10_000, 'parlor connect');
@@ -109,9 +109,14 @@ export class ParlorRoom implements RoomDriver {
     const [host] = this.sockets;
     const { code } = await request<{ code: string }>(host!, 'room:create', { nickname: `Host ${this.index}`, public: false });
     this.code = code;
-    // One spymaster's view is enough to play: both see the same key view, and the host's
-    // own moves come back in its acks. (Following both doubled the bots' patch work.)
-    this.followers.set(SPYMASTER.red, new RoomFollower(code, (snapshot) => (this.state = snapshot as Snapshot)));
+    // Both spymasters' views are followed, though they show the same: a spymaster's own move
+    // comes back in its ack, which can be read after the others' deliveries free the room for
+    // its next move; the other spymaster's event has it by then.
+    for (const member of Object.values(SPYMASTER)) {
+      this.followers.set(member, new RoomFollower(code, (snapshot) => {
+        if (!this.state || snapshot.version > this.state.version) this.state = snapshot as Snapshot;
+      }));
+    }
     for (const [member, socket] of this.sockets.entries()) {
       const as = member === SPECTATOR ? 'spectator' : 'player';
       const { snapshot } = await request<{ snapshot: Snapshot }>(socket, 'room:join', { code, nickname: `Bot ${this.index}.${member}`, as });
