@@ -138,7 +138,9 @@ test.describe('Resilience and room management', () => {
     // A second tab of the same browser: same session token, same player.
     const other = await ana.page.context().newPage();
     await other.goto(ana.url(`/r/${code}`));
-    await expect(other.getByRole('button', { name: 'Start game' })).toBeVisible();
+    // A fresh page loads the room's lazy chunk and connects before it joins: on the two-core
+    // CI machine, with a four-browser spec on the other worker, that once took over 10 s.
+    await expect(other.getByRole('button', { name: 'Start game' })).toBeVisible({ timeout: 30_000 });
 
     await ana.leaveRoom();
     await expect(other.getByRole('heading', { name: 'You left this room in another tab' })).toBeVisible();
