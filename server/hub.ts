@@ -18,7 +18,7 @@ import type { ParlorConfig } from './config';
 import { newRoomCode } from './ids';
 import type { Logger } from './logger';
 import { Room } from './room';
-import { broadcastChange, currentSnapshot, originOf, type ChangeOrigin, detachMember, orderListing, parseSettings } from './room-broadcast';
+import { broadcastChange, currentSnapshot, detachMember, orderListing, parseSettings } from './room-broadcast';
 import type { RoomService } from './room-service';
 
 /** What the server keeps on a socket: the shared part plus the client's address. */
@@ -272,8 +272,7 @@ export class Hub implements RoomService {
     room.expireAway(this.opts.now(), this.opts.config.graceMs);
     // A refused action can still change the room (an away player's grace ran out): then
     // the socket gets that change as an event, since a refusal carries no patch.
-    const origin = result.ok ? originOf(socket) : undefined;
-    const patch = room.flush() ? this.changed(room, origin) : undefined;
+    const patch = room.flush() ? this.changed(room, result.ok ? socket : undefined) : undefined;
     if (!result.ok) return result;
     return ok(patch ? { patch } : {});
   }
@@ -282,7 +281,7 @@ export class Hub implements RoomService {
    * After any accepted change: one update per audience (see {@link broadcastChange}), then
    * timers and the list. Returns the origin's patch when its ack is to carry it.
    */
-  private changed(room: Room, origin?: ChangeOrigin): RoomPatch | undefined {
+  private changed(room: Room, origin?: ParlorSocket): RoomPatch | undefined {
     const current = this.audienceOf.get(room.code) ?? new Map<string, string>();
     const { sent, originPatch } = broadcastChange(this.opts.io, room, current, this.sent.get(room.code), this.opts.now(), origin);
     this.sent.set(room.code, sent);

@@ -14,17 +14,6 @@ import type { Room } from './room';
 /** The last snapshot sent to each audience of one room: the base of the next patch. */
 export type SentViews = ReadonlyMap<string, RoomSnapshot>;
 
-/** The socket whose request made a change: it gets its own update in the request's ack. */
-export interface ChangeOrigin {
-  readonly socketId: string;
-  readonly playerId: string;
-}
-
-/** The origin of a change requested by `socket`. */
-export function originOf(socket: ParlorSocket): ChangeOrigin {
-  return { socketId: socket.id, playerId: socket.data.playerId };
-}
-
 /** What {@link broadcastChange} sent. */
 export interface Broadcast {
   /** The snapshot each audience now holds: the base of the next patches. */
@@ -45,7 +34,8 @@ export interface Broadcast {
  * the whole board), else the whole snapshot (e.g. when another node made the previous
  * change). Members whose audience changed (a new seat, the game's end) get their new
  * audience's whole snapshot instead, because the patch starts from a view they never had.
- * With an `origin`, that socket's patch is returned instead of sent (see {@link Broadcast}).
+ * With an `origin` (the socket whose request made the change), that socket's patch is
+ * returned instead of sent to it (see {@link Broadcast}).
  */
 export function broadcastChange(
   io: ParlorServer,
@@ -53,7 +43,7 @@ export function broadcastChange(
   audienceOf: Map<string, string>,
   sent: SentViews | undefined,
   now: number,
-  origin?: ChangeOrigin,
+  origin?: ParlorSocket,
 ): Broadcast {
   for (const id of audienceOf.keys()) if (!room.members.has(id)) audienceOf.delete(id);
   const audiences = room.audiences();
@@ -70,8 +60,9 @@ export function broadcastChange(
     }
   }
   // The origin's audience, if its patch can travel in the ack: a member that stayed put.
+  const originId = origin?.data.playerId;
   const originAudience =
-    origin && room.members.has(origin.playerId) && !moved.some(([id]) => id === origin.playerId) ? audienceOf.get(origin.playerId) : undefined;
+    originId !== undefined && room.members.has(originId) && !moved.some(([id]) => id === originId) ? audienceOf.get(originId) : undefined;
   const after = new Map<string, RoomSnapshot>();
   let originPatch: RoomPatch | undefined;
   for (const audience of audiences.keys()) {
@@ -82,7 +73,7 @@ export function broadcastChange(
       const patch = roomPatch(previous, snapshot);
       if (audience === originAudience) {
         originPatch = patch;
-        to.except(origin!.socketId).emit('room:patch', patch);
+        to.except(origin!.id).emit('room:patch', patch);
       } else to.emit('room:patch', patch);
     } else to.emit('room:state', snapshot);
     after.set(audience, snapshot);

@@ -476,6 +476,7 @@ export class Room {
     if (!players || players.length !== i) {
       players = this.players.map((p) => ({ id: p.id, nickname: p.nickname, seat: p.seat, connected: p.connections > 0 }));
     }
+    if (last && last.players === players && last.settingsOf === this.settings) return last;
     const settings = last && last.settingsOf === this.settings ? last.settings : this.game.settingsSummary(this.settings);
     this.lastShared = { players, settings, settingsOf: this.settings };
     return this.lastShared;

@@ -5,7 +5,7 @@ import type { ParlorConfig } from './config';
 import type { HubOptions, ParlorSocket } from './hub';
 import { newRoomCode } from './ids';
 import { Room } from './room';
-import { broadcastChange, currentSnapshot, detachMember, orderListing, originOf, parseSettings, type ChangeOrigin } from './room-broadcast';
+import { broadcastChange, currentSnapshot, detachMember, orderListing, parseSettings } from './room-broadcast';
 import type { RoomService } from './room-service';
 import type { DeadlineQueue } from './store/deadline-queue';
 import type { NodeSockets } from './store/node-sockets';
@@ -253,7 +253,7 @@ export class SharedHub implements RoomService {
     const now = this.opts.now();
     return this.serial(socket, async () => {
       if (!socket.rooms.has(channel.room(p.code))) return fail(ErrorCode.NOT_IN_ROOM, 'Join the room first.');
-      const moved = await this.apply(p.code, (room) => room.move(socket.data.playerId, p.move, now), { origin: originOf(socket) });
+      const moved = await this.apply(p.code, (room) => room.move(socket.data.playerId, p.move, now), { origin: socket });
       if (!moved.ok) return moved;
       const { room, patch } = moved.value;
       return ok(patch ? { version: room.version, patch } : { version: room.version });
@@ -325,7 +325,7 @@ export class SharedHub implements RoomService {
   ): Promise<Result<ChangeResult>> {
     return this.serial(socket, async () => {
       if (!socket.rooms.has(channel.room(code))) return fail(ErrorCode.NOT_IN_ROOM, 'Join the room first.');
-      const done = await this.apply(code, change, { beforeBroadcast, origin: originOf(socket) });
+      const done = await this.apply(code, change, { beforeBroadcast, origin: socket });
       return done.ok ? ok(done.value.patch ? { patch: done.value.patch } : {}) : done;
     });
   }
@@ -344,7 +344,7 @@ export class SharedHub implements RoomService {
       beforeBroadcast?: ((room: Room, value: T, before: Map<string, string>) => void) | undefined;
       repairTimers?: boolean;
       /** The socket that asked: its update comes back for its ack when the change is accepted. */
-      origin?: ChangeOrigin;
+      origin?: ParlorSocket;
     } = {},
   ): Promise<Result<Applied<T>>> {
     const now = this.opts.now();
@@ -380,7 +380,7 @@ export class SharedHub implements RoomService {
   }
 
   /** Emits a stored change to every node's sockets, and refreshes the public list; returns the origin's patch. */
-  private publish(room: Room, before: Map<string, string>, origin?: ChangeOrigin): RoomPatch | undefined {
+  private publish(room: Room, before: Map<string, string>, origin?: ParlorSocket): RoomPatch | undefined {
     const { sent, originPatch } = broadcastChange(this.opts.io, room, before, this.sent.get(room.code), this.opts.now(), origin);
     // Only rooms with a socket here are cached: this node cannot see the others expire.
     if (this.localCount.has(room.code)) this.sent.set(room.code, sent);
