@@ -77,6 +77,12 @@ interface Measurement {
   readonly calibration?: Calibration & { readonly multiplierRange: readonly [number, number] };
 }
 
+/** The median run's performance score, with the range of all runs when they differ: "82 (81–88)". */
+function performanceWithRange(m: Measurement): string {
+  const [low, high] = m.performanceRange;
+  return low === high ? `${m.scores.performance}` : `${m.scores.performance} (${low}–${high})`;
+}
+
 /** The CPU slowdown one calibrated run used, from the benchmark index measured just before it. */
 interface Calibration {
   readonly benchmarkIndexBefore: number;
@@ -406,8 +412,7 @@ function report(measurements: readonly Measurement[], routes: readonly RouteJs[]
   lines.push('| page | form factor | performance | accessibility | best practices | SEO | FCP | LCP | TBT | CLS | JS transferred |');
   lines.push('| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |');
   for (const m of measurements) {
-    const [low, high] = m.performanceRange;
-    const perf = low === high ? `${m.scores.performance}` : `${m.scores.performance} (${low}–${high})`;
+    const perf = performanceWithRange(m);
     lines.push(
       `| ${m.target.label} | ${m.formFactor} | ${perf} | ${m.scores.accessibility} | ${m.scores['best-practices']} | ${m.scores.seo} | ${m.metrics.fcp} | ${m.metrics.lcp} | ${m.metrics.tbt} | ${m.metrics.cls} | ${kB(m.scriptBytes)} |`,
     );
@@ -457,8 +462,7 @@ function calibratedReport(measurements: readonly Measurement[]): string {
   lines.push('| page | performance | CPU slowdown (all runs) | benchmark index before / during the run | FCP | LCP | TBT | CLS |');
   lines.push('| --- | --- | --- | --- | --- | --- | --- | --- |');
   for (const m of measurements) {
-    const [low, high] = m.performanceRange;
-    const perf = low === high ? `${m.scores.performance}` : `${m.scores.performance} (${low}–${high})`;
+    const perf = performanceWithRange(m);
     const c = m.calibration!;
     const range = `${c.multiplierRange[0].toFixed(1)}–${c.multiplierRange[1].toFixed(1)}×`;
     lines.push(
