@@ -34,10 +34,10 @@ describe('audience', () => {
     ]);
   });
 
-  it('gives everyone public once the game is over', () => {
+  it('keeps the same keys once the game is over (both views then show the whole key)', () => {
     const s = midGame();
     const over = play(s, `${s.turn.team}:operative`, { type: 'guess', card: first(s, 'assassin') });
-    for (const seat of SEATS) expect(audience(over, { seat })).toBe('public');
+    for (const seat of SEATS) expect(audience(over, { seat })).toBe(audience(s, { seat }));
   });
 });
 

@@ -7,8 +7,9 @@ import type { Card, CardView, ClueLogEntry, CodewordsState, CodewordsView, TurnS
  * What each audience sees. There are two keys while a game runs: `public` (operatives,
  * unseated players, spectators) and `spymaster`. Both spymasters see the whole key, as in
  * the table game, so they share one audience: one view, one diff and one encoding per
- * change for both. Once the game is over everyone is `public` and the public view shows
- * the whole key.
+ * change for both. Once the game is over the public view shows the whole key too; the
+ * spymasters keep their own audience all the same, so the end and the rematch reach them
+ * as a patch to their audience, not as a whole snapshot to each of them.
  *
  * Views are built field by field from the state (never by spreading it) so that hidden
  * fields (rng, usedWords, settings.customWords) cannot slip in when the state grows.
@@ -17,9 +18,8 @@ import type { Card, CardView, ClueLogEntry, CodewordsState, CodewordsView, TurnS
 /** Audience key of both spymasters while the game runs. */
 export const SPYMASTER_AUDIENCE = 'spymaster';
 
-/** The audience key of a viewer: a spymaster's key while the game runs, else `public`. */
-export function audience(state: CodewordsState, viewer: Viewer): string {
-  if (state.winner !== null) return PUBLIC_AUDIENCE;
+/** The audience key of a viewer: the spymasters' key for a spymaster's seat, else `public`. */
+export function audience(_state: CodewordsState, viewer: Viewer): string {
   const seat = parseSeat(viewer.seat);
   return seat?.role === 'spymaster' ? SPYMASTER_AUDIENCE : PUBLIC_AUDIENCE;
 }
