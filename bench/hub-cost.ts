@@ -2,7 +2,7 @@
  * `npm run bench:hub`: what Parlor's room logic costs per move without the network, in this
  * process: the embedded Hub plays real Codewords games in 100 rooms (the load bench's moves:
  * clues, guesses of own agents, end of turn after two, rematch at the end), each request
- * parsed with its zod schema, every update and ack encoded once with Socket.IO's parser as
+ * parsed with its zod schema, every update and ack encoded once with Parlor's wire parser as
  * the adapter would. Sockets and Socket.IO rooms are stand-ins that record nothing.
  *
  * It prints CPU per move and the garbage collector's work per 1,000 moves (from
@@ -14,7 +14,7 @@
  */
 import { PerformanceObserver } from 'node:perf_hooks';
 import { pino } from 'pino';
-import { Encoder } from 'socket.io-parser';
+import { Encoder } from '../server/wire-parser';
 import { codewords } from '../game/codewords';
 import type { Result } from '../game/errors';
 import { clueFor } from '../game/codewords/testing';
@@ -31,7 +31,7 @@ const encoder = new Encoder();
 let encodedBytes = 0;
 /** Encodes a packet as Socket.IO would put it on the wire (once per broadcast). */
 function encode(packet: { type: number; data: unknown; id?: number }): void {
-  for (const part of encoder.encode({ ...packet, nsp: '/' })) encodedBytes += typeof part === 'string' ? part.length : part.byteLength;
+  for (const part of encoder.encode({ ...packet, nsp: '/' })) encodedBytes += part.length;
 }
 
 /** The parts of the Socket.IO server the hub uses, with broadcasts encoded and dropped. */
