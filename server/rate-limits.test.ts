@@ -49,6 +49,21 @@ describe.each(Object.entries(backends))('RateLimits in %s', (_name, make) => {
   });
 });
 
+describe('RateLimits in memory', () => {
+  it('answers at once, and refills a budget when its window ends', () => {
+    let now = 1_000_000;
+    const limits = new RateLimits(RATES, undefined, undefined, () => now);
+    for (let i = 0; i < 3; i++) expect(limits.take([['join', '10.0.0.1']])).toBeNull();
+    expect(limits.take([['join', '10.0.0.1']])).toBe(60_000);
+    now += 59_999;
+    expect(limits.take([['join', '10.0.0.1']])).toBe(1);
+    now += 1;
+    // The window started with the first request; a new one starts with the next.
+    for (let i = 0; i < 3; i++) expect(limits.take([['join', '10.0.0.1']])).toBeNull();
+    expect(limits.take([['join', '10.0.0.1']])).toBe(60_000);
+  });
+});
+
 describe('RateLimits on Redis', () => {
   it('shares one budget between nodes', async () => {
     const prefix = uniquePrefix();
