@@ -52,6 +52,13 @@ describe('diff and applyPatch', () => {
     expect(applyPatch({ a: 1, b: 2 }, [[['b']]])).toEqual({ a: 1 });
   });
 
+  it('leaves out the ignored keys of the root only', () => {
+    const before = { version: 1, a: { version: 1 } };
+    const after = { version: 2, a: { version: 2 }, b: 3 };
+    expect(diff(before, after, new Set(['version']))).toEqual([[['a', 'version'], 2], [['b'], 3]]);
+    expect(diff(after, before, new Set(['b']))).toEqual([[['version'], 1], [['a', 'version'], 1]]);
+  });
+
   it('refuses paths through prototypes or through values that are not objects', () => {
     expect(() => applyPatch({}, [[['__proto__', 'polluted'], true]])).toThrow(/forbidden/);
     expect(() => applyPatch({ a: { b: 1 } }, [[['a', 'constructor', 'prototype'], 1]])).toThrow(/forbidden/);

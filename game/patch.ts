@@ -21,18 +21,19 @@ function isObject(value: unknown): value is Record<string, unknown> {
 
 /**
  * The ops that turn `before` into `after` (both plain JSON: objects, arrays, primitives;
- * no `undefined`, which JSON cannot carry).
+ * no `undefined`, which JSON cannot carry), leaving out the keys of the root object in
+ * `ignored` (fields that always change and travel beside the patch).
  * Unchanged subtrees cost one comparison each; arrays are compared index by index, so an
  * appended log line or a flipped card is one op, not the whole array.
  */
-export function diff(before: unknown, after: unknown): PatchOp[] {
+export function diff(before: unknown, after: unknown, ignored?: ReadonlySet<string>): PatchOp[] {
   const ops: PatchOp[] = [];
-  walk(before as Json, after as Json, [], ops);
+  walk(before as Json, after as Json, [], ops, ignored);
   return ops;
 }
 
 /** Walks both trees with one mutable path; only emitted ops get their own copy of it. */
-function walk(a: Json, b: Json, path: PatchKey[], ops: PatchOp[]): void {
+function walk(a: Json, b: Json, path: PatchKey[], ops: PatchOp[], ignored?: ReadonlySet<string>): void {
   if (a === b) return;
   if (Array.isArray(a) && Array.isArray(b)) {
     const shared = Math.min(a.length, b.length);
@@ -47,6 +48,7 @@ function walk(a: Json, b: Json, path: PatchKey[], ops: PatchOp[]): void {
   }
   if (isObject(a) && isObject(b)) {
     for (const key in b) {
+      if (ignored?.has(key)) continue;
       if (!Object.hasOwn(a, key)) {
         ops.push([[...path, key], b[key]]);
         continue;
@@ -55,7 +57,7 @@ function walk(a: Json, b: Json, path: PatchKey[], ops: PatchOp[]): void {
       walk(a[key] as Json, b[key] as Json, path, ops);
       path.pop();
     }
-    for (const key in a) if (!Object.hasOwn(b, key)) ops.push([[...path, key]]);
+    for (const key in a) if (!Object.hasOwn(b, key) && !ignored?.has(key)) ops.push([[...path, key]]);
     return;
   }
   ops.push([path.slice(), b]);

@@ -1,13 +1,15 @@
 import { applyPatch, diff } from './patch';
 import type { RoomPatch, RoomSnapshot } from './protocol';
 
+/** Snapshot fields that change with every version; the patch's envelope carries them. */
+const ENVELOPE_FIELDS: ReadonlySet<string> = new Set(['version', 'serverTime']);
+
 /**
  * The patch from one audience's snapshot to the next version's. `version` and
  * `serverTime` travel in the envelope, so the ops hold only what the room changed.
  */
 export function roomPatch(before: RoomSnapshot, after: RoomSnapshot): RoomPatch {
-  // Both always change; the envelope carries them.
-  const ops = diff(before, after).filter(([path]) => !(path.length === 1 && (path[0] === 'version' || path[0] === 'serverTime')));
+  const ops = diff(before, after, ENVELOPE_FIELDS);
   return { code: after.code, version: after.version, audience: after.audience, serverTime: after.serverTime, ops };
 }
 
