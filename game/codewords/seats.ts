@@ -20,20 +20,17 @@ export const CODEWORDS_SEATS: readonly SeatSpec[] = Object.freeze([
   { id: 'blue:operative', label: 'Blue operative', team: 'blue', min: 1, max: 18, joinMidGame: true },
 ]);
 
+/** Each seat's team and role, made once: seats are read on every move and every view. */
+const PARSED: ReadonlyMap<SeatId, { readonly team: Team; readonly role: Role }> = new Map(
+  CODEWORDS_SEATS.map((spec) => {
+    const [team, role] = spec.id.split(':') as [Team, Role];
+    return [spec.id, Object.freeze({ team, role })];
+  }),
+);
+
 /** The team and role of a seat id, or null when it is not a Codewords seat. */
-export function parseSeat(seat: SeatId | null): { team: Team; role: Role } | null {
-  switch (seat) {
-    case 'red:spymaster':
-      return { team: 'red', role: 'spymaster' };
-    case 'red:operative':
-      return { team: 'red', role: 'operative' };
-    case 'blue:spymaster':
-      return { team: 'blue', role: 'spymaster' };
-    case 'blue:operative':
-      return { team: 'blue', role: 'operative' };
-    default:
-      return null;
-  }
+export function parseSeat(seat: SeatId | null): { readonly team: Team; readonly role: Role } | null {
+  return (seat !== null && PARSED.get(seat)) || null;
 }
 
 /** The other team. */
