@@ -33,6 +33,8 @@ export interface BenchResults {
     readonly pinned: boolean;
     /** The priority (nice) of server and generator, or null for the default. */
     readonly nice?: number | null;
+    /** Extra node flags the servers ran with (`--server-flags`), if any. */
+    readonly serverFlags?: string;
   };
   readonly loadAverage: { start: number; end: number };
   readonly plan: {
@@ -237,6 +239,7 @@ export function renderReport(r: BenchResults): string {
     ...(machine.nice === null || machine.nice === undefined
       ? []
       : [`- Server and generator ran at priority (nice) ${machine.nice} (\`--nice\`), so other work on the machine took less of their cores.`]),
+    ...(machine.serverFlags ? [`- **The servers ran with extra node flags** (\`--server-flags\`): \`${machine.serverFlags}\`.`] : []),
     `- Figures come from **one run** (${r.quick ? 'a quick one: short steps, coarse rates' : 'the full one'}), not an average of several.`,
     `- Load average ${r.loadAverage.start} at the start and ${r.loadAverage.end} at the end (2 cores). The machine was shared with other work during the run:`,
     '  the "others on server / generator core" column gives the share of each pinned core that other processes used',

@@ -45,6 +45,7 @@ const { values: flags } = parseArgs({
     rooms: { type: 'string' },
     rates: { type: 'string' },
     nice: { type: 'string' },
+    'server-flags': { type: 'string' },
     report: { type: 'string' },
     out: { type: 'string' },
     help: { type: 'boolean', default: false },
@@ -60,6 +61,8 @@ if (flags.help) {
   --rates    the rates to step through, comma-separated moves/s (default: the plan's)
   --nice=N   run the server and the generator at this priority (e.g. -10; negative needs root) so that
              other work on a shared machine disturbs the figures less; the report says so
+  --server-flags="..."  extra node flags for every server under test (e.g. --trace-gc-nvp: its lines go to
+             bench/results/logs/KIND-load-server.log); for experiments, since such flags change the figures
   --out      where to write the report (default: docs/performance.md, or bench/results/quick.md with --quick)
   --report=FILE.json   only write the report again from a saved run (bench/results/*.json)`);
   process.exit(0);
@@ -229,7 +232,7 @@ interface RunningServer {
 }
 
 async function startServer(kind: ServerKind, phase: string, profileDir?: string): Promise<RunningServer> {
-  const nodeArgs = ['--expose-gc'];
+  const nodeArgs = ['--expose-gc', ...(flags['server-flags']?.split(' ').filter(Boolean) ?? [])];
   if (profileDir) nodeArgs.push('--cpu-prof', `--cpu-prof-dir=${profileDir}`);
   const script = { ws: 'ws-relay', socketio: 'socketio-relay', boardgameio: 'boardgameio', parlor: 'parlor' }[kind];
   const child = startNode(`bench/servers/${script}.ts`, pinning?.server ?? null, nodeArgs, { ...process.env, NODE_ENV: 'production', LOG_LEVEL: 'warn' }, `${kind}-${phase}-server.log`);
@@ -366,6 +369,7 @@ async function main(): Promise<void> {
       kernel: release(),
       pinned: pinning !== null,
       nice: niceness,
+      ...(flags['server-flags'] ? { serverFlags: flags['server-flags'] } : {}),
     },
     loadAverage: { start: loadAverage(), end: 0 },
     plan: { rooms, ...PLAN, p99LimitMs: 100, lossLimit: 0.001, maxOthersPct: MAX_OTHERS_PCT },
