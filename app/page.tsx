@@ -2,6 +2,7 @@ import Link from 'next/link';
 import { Suspense } from 'react';
 import { HomeActions } from './components/home/HomeActions';
 import { PublicRoomList } from './components/home/PublicRoomList';
+import './home.css';
 
 // A decorative corner of a board for the hero: colour, pattern and shape, as in the game.
 const PREVIEW = ['red', 'hidden', 'blue', 'hidden', 'bystander', 'hidden', 'blue', 'hidden', 'red'] as const;

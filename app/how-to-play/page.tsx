@@ -1,6 +1,7 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { CardIcon } from '../components/codewords/CardIcon';
+import './how-to-play.css';
 
 export const metadata: Metadata = {
   title: 'How to play Codewords · Parlor',

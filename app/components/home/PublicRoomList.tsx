@@ -3,6 +3,7 @@
 import { useEffect, useState } from 'react';
 import { useRouter } from 'next/navigation';
 import type { RoomPhase, RoomSummary } from '@/game/protocol';
+import type { AppSocket } from '@/app/lib/socket';
 
 const PHASE_LABEL: Record<RoomPhase, string> = { lobby: 'In lobby', playing: 'Playing', over: 'Game over' };
 
@@ -21,10 +22,14 @@ export function PublicRoomList() {
   useEffect(() => {
     let active = true;
     let stop = () => {};
+    let start: ReturnType<typeof setTimeout> | undefined;
     // socket.io-client is fetched after the page is up: nothing in its first paint needs it.
+    // The socket is then created in a task of its own, not in the one that evaluated the
+    // fetched modules: on a phone the two together made one long task.
     void import('@/app/lib/socket').then(({ getSocket }) => {
-      if (!active) return;
-      const socket = getSocket();
+      if (active) start = setTimeout(() => watchRooms(getSocket()), 0);
+    });
+    function watchRooms(socket: AppSocket) {
       const watch = () =>
         socket.emit('rooms:watch', (reply) => {
           if (reply.ok) setRooms(reply.rooms);
@@ -37,9 +42,10 @@ export function PublicRoomList() {
         socket.off('connect', watch);
         socket.emit('rooms:unwatch');
       };
-    });
+    }
     return () => {
       active = false;
+      clearTimeout(start);
       stop();
     };
   }, []);

@@ -41,7 +41,10 @@ export function ChatPanel() {
 
   useEffect(() => {
     const box = scroller.current;
-    if (box && pinned.current) box.scrollTop = box.scrollHeight;
+    // An empty chat has nothing to scroll to. Reading scrollHeight would also force the
+    // freshly mounted room's first layout into this effect, on the end of React's commit
+    // task, instead of leaving it to the browser's next frame, a task of its own.
+    if (box && pinned.current && chat.length > 0) box.scrollTop = box.scrollHeight;
   }, [chat]);
 
   async function send(event: FormEvent) {

@@ -4,6 +4,7 @@ import { lazy, Suspense, useEffect, useState } from 'react';
 import { saveNickname, useStoredNickname } from '@/app/lib/nickname';
 import { NicknamePrompt } from './NicknamePrompt';
 import { JoiningRoom } from './RoomTitle';
+import './room-page.css';
 
 const loadLiveRoom = () => import('./LiveRoom');
 const LiveRoom = lazy(loadLiveRoom);
