@@ -29,13 +29,11 @@ class LocalBudgets {
   /** Takes a point for `key`: null if it had one, else the ms until its window ends. */
   take(key: string, now: number): number | null {
     if (now >= this.sweepAt) this.sweep(now);
-    const window = this.windows.get(key);
+    let window = this.windows.get(key);
     if (!window || now >= window.endsAt) {
-      if (window) {
-        window.used = 1;
-        window.endsAt = now + this.durationMs;
-      } else this.windows.set(key, { used: 1, endsAt: now + this.durationMs });
-      return this.points >= 1 ? null : this.durationMs;
+      // A window starts with its key's first request (one object per window, not per request).
+      window = { used: 0, endsAt: now + this.durationMs };
+      this.windows.set(key, window);
     }
     window.used++;
     return window.used <= this.points ? null : window.endsAt - now;
