@@ -49,7 +49,13 @@ export interface SeenCard {
  * Socket.IO websockets are routed through Playwright (`page.routeWebSocket`) and
  * forwarded to the real server untouched; cutting the link closes both ends of every one
  * of them, which both the page and the server see at once, and refuses new ones until the
- * link is restored. setOffline covers the rest (page loads, long-polling fallback).
+ * link is restored. setOffline covers the rest (page loads).
+ *
+ * The page is kept off HTTP long-polling: if one websocket attempt fails (a loaded
+ * machine), socket.io-client's `tryAllTransports` falls back to polling for the rest of
+ * that connection, and a server only notices a polling client gone at its ping timeout
+ * (about 45 s), so the cut would not show. Refused polling makes the client retry a
+ * websocket instead. (The fallback itself is tested in transports.integration.test.ts.)
  */
 class Link {
   private cut = false;
@@ -58,6 +64,7 @@ class Link {
   constructor(private readonly page: Page) {}
 
   async install(): Promise<void> {
+    await this.page.route(/\/socket\.io\/.*transport=polling/, (route) => route.abort('connectionrefused'));
     await this.page.routeWebSocket(/\/socket\.io\//, (ws) => {
       if (this.cut) {
         // Like a refused connection: the page's socket closes and Socket.IO backs off.
@@ -75,6 +82,8 @@ class Link {
   }
 
   async goOffline(): Promise<void> {
+    // Without an open websocket there is nothing to cut that the server would notice now.
+    await expect.poll(() => this.open.size, { message: 'the page has no open Socket.IO websocket to cut' }).toBeGreaterThan(0);
     this.cut = true;
     await this.page.context().setOffline(true);
     for (const pair of [...this.open]) {

@@ -28,7 +28,7 @@ export interface ServerProcessOptions {
 /**
  * Starts `server.ts` in production mode on 127.0.0.1 (`port` 0 picks a free one) and
  * resolves once it logs that it listens. The build must exist (`npm run test:e2e` makes it).
- * `PARLOR_SERVER_LOG=file` appends the server's log lines to that file for debugging.
+ * `PARLOR_SERVER_LOG=file` appends the server's log lines, at debug level, to that file.
  */
 export async function startServerProcess(port: number, env: Record<string, string> = {}, options: ServerProcessOptions = {}): Promise<ServerProcess> {
   const child = spawn(process.execPath, ['--import', 'tsx', options.script ?? 'server.ts'], {
@@ -37,7 +37,8 @@ export async function startServerProcess(port: number, env: Record<string, strin
       NODE_ENV: 'production',
       PORT: String(port),
       HOST: '127.0.0.1',
-      LOG_LEVEL: 'info',
+      // Debug lines (connections, transports) only when someone keeps the log to read.
+      LOG_LEVEL: process.env.PARLOR_SERVER_LOG ? 'debug' : 'info',
       NEXT_TELEMETRY_DISABLED: '1',
       // A child of vitest must log (the parent reads "Parlor is listening"), so it must not look like a test.
       VITEST: '',

@@ -154,6 +154,13 @@ export function attachParlor(httpServer: HttpServer, options: ParlorOptions = {}
 
   io.on('connection', (socket) => {
     registerHandlers(socket, { hub, limits, log, ignored, metrics });
+    // Debug level: with LOG_LEVEL=debug an operator can follow a player's connections
+    // (a client stuck on long-polling, a drop the server only saw at the ping timeout).
+    if (log.isLevelEnabled('debug')) {
+      log.debug({ player: socket.data.playerId, transport: socket.conn.transport.name }, 'connected');
+      socket.conn.once('upgrade', () => log.debug({ player: socket.data.playerId, transport: socket.conn.transport.name }, 'upgraded'));
+      socket.once('disconnect', (reason) => log.debug({ player: socket.data.playerId, reason }, 'disconnected'));
+    }
     // The handshake (headers, address) is read by now; keeping the first HTTP request of
     // every connection alive would cost a few kB per idle socket (Socket.IO's memory guide).
     (socket.conn as { request: unknown }).request = null;
