@@ -181,7 +181,8 @@ function renderRatios(r: BenchResults): string[] {
     lines.push(
       '',
       paired
-        ? `Issue 5's targets, against the raw Socket.IO relay: in the main run, and as the median ratio of the ${paired.count} paired rounds below:`
+        ? `Issue 5's targets, against the raw Socket.IO relay: in the main run, and as the median ratio of the ${paired.count} paired rounds below. ` +
+          'Where the two disagree, the paired rounds are the fairer measure (figures taken side by side, not minutes apart):'
         : "Issue 5's targets, against the raw Socket.IO relay of this same run:",
       '',
       paired ? '| target | main run | paired rounds |' : '| target | status |',

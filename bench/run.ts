@@ -2,7 +2,7 @@
  * `npm run bench`: holds Parlor against three anchors (a raw `ws` relay, a raw Socket.IO
  * relay, boardgame.io) with the same bots and workload, and writes docs/performance.md.
  *
- *   npm run bench                      full run (6-8 minutes; up to ~11 when it waits for a busy machine)
+ *   npm run bench                      full run (8-10 minutes; up to ~13 when it waits for a busy machine)
  *   npm run bench -- --quick           short run (about 2 minutes), written to bench/results/
  *   npm run bench -- --only parlor,socketio
  *   npm run bench -- --quick --only parlor --profile   CPU profile of the Parlor server
