@@ -92,9 +92,9 @@ const quick = flags.quick;
 const niceness = flags.nice === undefined ? null : Number(flags.nice);
 if (niceness !== null && !(Number.isInteger(niceness) && niceness >= -20 && niceness <= 19)) throw new Error('--nice must be -20..19');
 const rooms = flags.rooms ? Number(flags.rooms) : 100;
+if (!Number.isInteger(rooms) || rooms < 1 || rooms > 1000) throw new Error('--rooms must be 1-1000');
 const rounds = flags.rounds === undefined ? (quick ? 0 : 3) : Number(flags.rounds);
 if (!Number.isInteger(rounds) || rounds < 0 || rounds > 20) throw new Error('--rounds must be 0-20');
-if (!Number.isInteger(rooms) || rooms < 1 || rooms > 1000) throw new Error('--rooms must be 1-1000');
 
 /** The shape of the run; quick keeps the rates where the capacities are likely to fall. */
 const BASE_PLAN = quick
