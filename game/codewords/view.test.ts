@@ -115,6 +115,36 @@ describe('after the end', () => {
   });
 });
 
+describe('shared parts', () => {
+  it('shares only wholly public objects: their fields are exactly these', () => {
+    const s = midGame();
+    const over = play(s, `${s.turn.team}:operative`, { type: 'guess', card: first(s, 'assassin') });
+    const keys = (o: object) => Object.keys(o).sort();
+    for (const [state, key] of [[s, 'public'], [s, 'spymaster'], [over, 'public']] as const) {
+      const v = view(state, key);
+      // A field added to Card, ClueLogEntry, LoggedGuess or TurnState fails here: decide
+      // whether every audience may see it before it reaches the views.
+      for (const c of v.cards) expect(keys(c)).toEqual(['color', 'revealed', 'word']);
+      for (const e of v.log) {
+        expect(keys(e)).toEqual(['count', 'ended', 'guesses', 'team', 'word']);
+        for (const g of e.guesses) expect(keys(g)).toEqual(['card', 'color', 'word']);
+      }
+      expect(keys(v.turn)).toEqual(['clue', 'deadline', 'guesses', 'guessesLeft', 'number', 'phase', 'team']);
+      if (v.turn.clue) expect(keys(v.turn.clue)).toEqual(['count', 'word']);
+    }
+  });
+
+  it("shares the state's public objects instead of copying them", () => {
+    const s = midGame();
+    const pub = view(s, 'public');
+    const spy = view(s, 'spymaster');
+    expect(spy.cards.every((c, i) => c === s.cards[i])).toBe(true);
+    expect(pub.cards.filter((c, i) => c === s.cards[i])).toHaveLength(3);
+    expect(pub.log).toBe(s.log);
+    expect(pub.turn).toBe(s.turn);
+  });
+});
+
 describe('view built on the previous one', () => {
   it('reuses what did not change by identity and equals a view built from scratch', () => {
     const s = midGame();

@@ -1,7 +1,7 @@
 import { PUBLIC_AUDIENCE, type PreviousView, type Viewer } from '../engine';
 import { agentsLeft } from './rules';
 import { parseSeat } from './seats';
-import type { Card, CardView, ClueLogEntry, CodewordsState, CodewordsView, TurnState } from './types';
+import type { Card, CardView, CodewordsState, CodewordsView, TurnState } from './types';
 
 /**
  * What each audience sees. There are two keys while a game runs: `public` (operatives,
@@ -12,7 +12,8 @@ import type { Card, CardView, ClueLogEntry, CodewordsState, CodewordsView, TurnS
  * as a patch to their audience, not as a whole snapshot to each of them.
  *
  * Views are built field by field from the state (never by spreading it) so that hidden
- * fields (rng, usedWords, settings.customWords) cannot slip in when the state grows.
+ * fields (rng, usedWords, settings.customWords) cannot slip in when the state grows; only
+ * parts that are wholly public are shared as they are (see below).
  */
 
 /** Audience key of both spymasters while the game runs. */
@@ -29,33 +30,25 @@ export function seesKey(state: CodewordsState, audienceKey: string): boolean {
   return state.winner !== null || audienceKey === SPYMASTER_AUDIENCE;
 }
 
+/*
+ * Public parts of the state are shared with the views, not copied: a revealed card (or any
+ * card, for an audience that holds the key), every clue-log line and the running turn are
+ * wholly public, so the view holds the state's own objects. Each such object lives until the
+ * game ends, so every copy of one would be copied again by the garbage collector on its way
+ * to the old generation; sharing makes a guess allocate one card and one log line instead of
+ * one per audience (docs/performance.md, fifth round). The test "shares only wholly public
+ * objects" in view.test.ts lists the fields of each shared type and fails if one grows, so a
+ * hidden field cannot slip into a view unnoticed.
+ */
+
 /** A card as seen with (`key`) or without the key; a revealed card shows its colour to all. */
 function cardView(card: Card, key: boolean): CardView {
-  return { word: card.word, revealed: card.revealed, color: card.revealed || key ? card.color : null };
-}
-
-/** A log entry as everyone sees it: every logged guess was revealed, so its colour is public. */
-function logView(e: ClueLogEntry): ClueLogEntry {
-  return {
-    team: e.team,
-    word: e.word,
-    count: e.count,
-    guesses: e.guesses.map((g) => ({ card: g.card, word: g.word, color: g.color })),
-    ended: e.ended,
-  };
+  return card.revealed || key ? card : { word: card.word, revealed: false, color: null };
 }
 
 /** The turn as everyone sees it; the deadline only while the game runs. */
 function turnView(t: TurnState, running: boolean): TurnState {
-  return {
-    number: t.number,
-    team: t.team,
-    phase: t.phase,
-    clue: t.clue === null ? null : { word: t.clue.word, count: t.clue.count },
-    guesses: t.guesses,
-    guessesLeft: t.guessesLeft,
-    deadline: running ? t.deadline : null,
-  };
+  return running || t.deadline === null ? t : { ...t, deadline: null };
 }
 
 /**
@@ -89,7 +82,8 @@ export function view(state: CodewordsState, audienceKey: string, previous?: Prev
     turn: before?.state.turn === state.turn ? before.view.turn : turnView(state.turn, running),
     // Public: the number of hidden agents is printed on the table in the real game.
     remaining: sameCards && before ? before.view.remaining : { red: agentsLeft(state.cards, 'red'), blue: agentsLeft(state.cards, 'blue') },
-    log: reuse(state.log, before?.state.log, before?.view.log, logView),
+    // Every logged guess was revealed, so the whole log is public: the state's own lines.
+    log: state.log,
     winner: state.winner,
     winReason: state.winReason,
     turnSeconds: state.settings.turnSeconds,
