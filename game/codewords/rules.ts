@@ -123,7 +123,9 @@ function giveClue(state: CodewordsState, word: string, count: unknown): Result<C
     state.cards.map((c) => c.word),
   );
   if (!clue.ok) return clue;
-  const entry: ClueLogEntry = { team: state.turn.team, ...clue.value, guesses: [], ended: 'running' };
+  // Field by field, not \`{ team, ...clue.value, guesses }\`: on Node 20 a spread followed by a
+  // new key makes an object the young generation cannot free (docs/performance.md).
+  const entry: ClueLogEntry = { team: state.turn.team, word: clue.value.word, count: clue.value.count, guesses: [], ended: 'running' };
   return ok({
     ...state,
     turn: { ...state.turn, phase: 'guess', clue: clue.value, guesses: 0, guessesLeft: guessesAllowed(clue.value.count) },
