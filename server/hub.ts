@@ -19,6 +19,7 @@ import { newRoomCode } from './ids';
 import type { Logger } from './logger';
 import { Room } from './room';
 import { broadcastChange, currentSnapshot, detachMember, orderListing, parseSettings } from './room-broadcast';
+import { RoomTimers } from './room-timers';
 import type { RoomService } from './room-service';
 
 /** What the server keeps on a socket: the shared part plus the client's address. */
@@ -56,9 +57,9 @@ export class Hub implements RoomService {
   private readonly audienceOf = new Map<string, Map<string, string>>();
   /** The last snapshot sent to each audience, per room: the base of the next patch. */
   private readonly sent = new Map<string, Map<string, RoomSnapshot>>();
-  private readonly deadlines = new Map<string, NodeJS.Timeout>();
-  private readonly expiries = new Map<string, NodeJS.Timeout>();
-  private readonly graces = new Map<string, NodeJS.Timeout>();
+  private readonly deadlines = new RoomTimers();
+  private readonly expiries = new RoomTimers();
+  private readonly graces = new RoomTimers();
   /** Live rooms by the IP that created them, to cap how many one address may hold. */
   private readonly roomsByIp = new Map<string, Set<string>>();
   private readonly creatorIp = new Map<string, string>();
@@ -249,7 +250,6 @@ export class Hub implements RoomService {
 
   /** Stops every timer (for shutdown and tests). */
   close(): void {
-    for (const t of [...this.deadlines.values(), ...this.expiries.values(), ...this.graces.values()]) clearTimeout(t);
     if (this.listTimer) clearTimeout(this.listTimer);
     this.deadlines.clear();
     this.expiries.clear();
@@ -307,12 +307,7 @@ export class Hub implements RoomService {
 
   /** Arms one timer for the room's next game deadline (a turn timer). */
   private scheduleDeadline(room: Room): void {
-    clearTimeout(this.deadlines.get(room.code));
-    this.deadlines.delete(room.code);
-    const at = room.deadline();
-    if (at === null) return;
-    const timer = setTimeout(() => {
-      this.deadlines.delete(room.code);
+    this.deadlines.arm(room.code, room.deadline(), this.opts.now(), () => {
       if (this.rooms.get(room.code) !== room) return;
       room.tick(this.opts.now());
       if (room.flush()) {
@@ -321,48 +316,34 @@ export class Hub implements RoomService {
       } else {
         this.scheduleDeadline(room);
       }
-    }, Math.max(0, at - this.opts.now()));
-    timer.unref();
-    this.deadlines.set(room.code, timer);
+    });
   }
 
   /** Arms one timer for the next away player whose grace time runs out. */
   private scheduleGrace(room: Room): void {
-    clearTimeout(this.graces.get(room.code));
-    this.graces.delete(room.code);
     const { graceMs } = this.opts.config;
-    const at = room.nextGraceDeadline(this.opts.now(), graceMs);
-    if (at === null) return;
-    const timer = setTimeout(() => {
-      this.graces.delete(room.code);
+    const now = this.opts.now();
+    this.graces.arm(room.code, room.nextGraceDeadline(now, graceMs), now, () => {
       if (this.rooms.get(room.code) !== room) return;
       room.expireAway(this.opts.now(), graceMs);
       if (room.flush()) this.changed(room);
       else this.scheduleGrace(room);
-    }, Math.max(0, at - this.opts.now()));
-    timer.unref();
-    this.graces.set(room.code, timer);
+    });
   }
 
   /** Deletes the room once nobody has been connected to it for the expiry time. */
   private scheduleExpiry(room: Room): void {
-    clearTimeout(this.expiries.get(room.code));
-    this.expiries.delete(room.code);
-    if (room.anyoneConnected) return;
     const { expiry } = this.opts.config;
-    const ms = room.phase === 'playing' ? expiry.playingMs : expiry.idleMs;
-    const timer = setTimeout(() => this.delete(room), ms);
-    timer.unref();
-    this.expiries.set(room.code, timer);
+    const now = this.opts.now();
+    const at = room.anyoneConnected ? null : now + (room.phase === 'playing' ? expiry.playingMs : expiry.idleMs);
+    this.expiries.arm(room.code, at, now, () => this.delete(room));
   }
 
   private delete(room: Room): void {
     if (this.rooms.get(room.code) !== room) return;
-    clearTimeout(this.deadlines.get(room.code));
-    clearTimeout(this.graces.get(room.code));
-    this.deadlines.delete(room.code);
-    this.graces.delete(room.code);
-    this.expiries.delete(room.code);
+    this.deadlines.disarm(room.code);
+    this.graces.disarm(room.code);
+    this.expiries.disarm(room.code);
     this.rooms.delete(room.code);
     this.audienceOf.delete(room.code);
     this.sent.delete(room.code);
