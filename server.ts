@@ -8,6 +8,7 @@ import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import next from 'next';
 import { configFromEnv } from './server/config';
+import { tuneGarbageCollector } from './server/gc-tuning';
 import { opsHandler } from './server/http-endpoints';
 import { logger } from './server/logger';
 import { attachParlor } from './server/parlor';
@@ -18,6 +19,7 @@ const host = process.env.HOST ?? 'localhost';
 const requestedPort = Number(process.env.PORT ?? 3000);
 
 async function main(): Promise<void> {
+  tuneGarbageCollector();
   // Next wants to know its port before it prepares, so a requested 0 is resolved first.
   const port = requestedPort === 0 ? await freePort(host) : requestedPort;
   const app = next({ dev, hostname: host, port });

@@ -5,6 +5,7 @@
  */
 import { createServer } from 'node:http';
 import msgpackParser from 'socket.io-msgpack-parser';
+import { tuneGarbageCollector } from '../../server/gc-tuning';
 import { attachParlor, type ConfigOverrides } from '../../server/parlor';
 import { serveBench } from './common';
 
@@ -13,6 +14,9 @@ const config: ConfigOverrides = {
   roomsPerIp: 1_000_000,
   rates: { action: unlimited, actionPerIp: unlimited, chat: unlimited, create: unlimited, join: unlimited },
 };
+
+// As the production entry point does (server.ts).
+tuneGarbageCollector();
 
 const http = createServer((_req, res) => {
   res.statusCode = 404;
