@@ -123,8 +123,8 @@ function giveClue(state: CodewordsState, word: string, count: unknown): Result<C
     state.cards.map((c) => c.word),
   );
   if (!clue.ok) return clue;
-  // Field by field, not \`{ team, ...clue.value, guesses }\`: on Node 20 a spread followed by a
-  // new key makes an object the young generation cannot free (docs/performance.md).
+  // Field by field, not `{ team, ...clue.value, guesses }`: on Node 20 a spread followed by a
+  // new key makes an object the young generation cannot free (docs/performance.md, fifth round).
   const entry: ClueLogEntry = { team: state.turn.team, word: clue.value.word, count: clue.value.count, guesses: [], ended: 'running' };
   return ok({
     ...state,
