@@ -20,7 +20,11 @@ import type { Result } from '../game/errors';
 import { clueFor } from '../game/codewords/testing';
 import type { CodewordsState, Team } from '../game/codewords/types';
 import { schemas } from '../game/protocol';
+import { tuneGarbageCollector } from '../server/gc-tuning';
 import { Hub, type ParlorServer, type ParlorSocket } from '../server/hub';
+
+// As the production server does (server.ts), so the collector's figures are production's.
+tuneGarbageCollector();
 
 const ROOMS = 100;
 const SEATS = ['red:spymaster', 'red:operative', 'blue:spymaster', 'blue:operative'];
