@@ -22,11 +22,8 @@ export class RoomTimers {
   arm(code: string, at: number | null, now: number, fire: () => void): void {
     const current = this.armed.get(code);
     if (current !== undefined && current.at === at && at > now) return;
-    if (current !== undefined) clearTimeout(current.timer);
-    if (at === null) {
-      this.armed.delete(code);
-      return;
-    }
+    this.disarm(code);
+    if (at === null) return;
     const timer = setTimeout(
       () => {
         this.armed.delete(code);
