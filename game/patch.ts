@@ -32,7 +32,11 @@ export function diff(before: unknown, after: unknown, ignored?: ReadonlySet<stri
   return ops;
 }
 
-/** Walks both trees with one mutable path; only emitted ops get their own copy of it. */
+/**
+ * Walks both trees with one mutable path; only emitted ops get their own copy of it, made
+ * with `concat`: on Node 20 `[...path, key]` allocates about three times the bytes (the
+ * spread reserves spare room), and a patch is made for every audience of every change.
+ */
 function walk(a: Json, b: Json, path: PatchKey[], ops: PatchOp[], ignored?: ReadonlySet<string>): void {
   if (a === b) return;
   if (Array.isArray(a) && Array.isArray(b)) {
@@ -42,22 +46,22 @@ function walk(a: Json, b: Json, path: PatchKey[], ops: PatchOp[], ignored?: Read
       walk(a[i] as Json, b[i] as Json, path, ops);
       path.pop();
     }
-    for (let i = shared; i < b.length; i++) ops.push([[...path, i], b[i]]);
-    if (b.length < a.length) ops.push([[...path, 'length'], b.length]);
+    for (let i = shared; i < b.length; i++) ops.push([path.concat(i), b[i]]);
+    if (b.length < a.length) ops.push([path.concat('length'), b.length]);
     return;
   }
   if (isObject(a) && isObject(b)) {
     for (const key in b) {
       if (ignored?.has(key)) continue;
       if (!Object.hasOwn(a, key)) {
-        ops.push([[...path, key], b[key]]);
+        ops.push([path.concat(key), b[key]]);
         continue;
       }
       path.push(key);
       walk(a[key] as Json, b[key] as Json, path, ops);
       path.pop();
     }
-    for (const key in a) if (!Object.hasOwn(b, key) && !ignored?.has(key)) ops.push([[...path, key]]);
+    for (const key in a) if (!Object.hasOwn(b, key) && !ignored?.has(key)) ops.push([path.concat(key)]);
     return;
   }
   ops.push([path.slice(), b]);

@@ -129,8 +129,9 @@ function giveClue(state: CodewordsState, word: string, count: unknown): Result<C
   return ok({
     ...state,
     turn: { ...state.turn, phase: 'guess', clue: clue.value, guesses: 0, guessesLeft: guessesAllowed(clue.value.count) },
-    // Bounded: a game of endless timed-out turns must not grow without limit.
-    log: [...state.log, entry].slice(-MAX_LOG_ENTRIES),
+    // Bounded: a game of endless timed-out turns must not grow without limit. (`concat`
+    // and `slice` make arrays of the exact size; a spread reserves spare room, see patch.ts.)
+    log: state.log.slice(1 - MAX_LOG_ENTRIES).concat([entry]),
   });
 }
 
@@ -143,7 +144,7 @@ function guess(state: CodewordsState, index: number, now: number): Result<Codewo
   const cards = state.cards.map((c, i) => (i === index ? { ...c, revealed: true } : c));
   const log = updateLast(state.log, (e) => ({
     ...e,
-    guesses: [...e.guesses, { card: index, word: card.word, color: card.color }],
+    guesses: e.guesses.concat([{ card: index, word: card.word, color: card.color }]),
   }));
   const guessesLeft = state.turn.guessesLeft === null ? null : state.turn.guessesLeft - 1;
   const revealed: CodewordsState = {
@@ -198,6 +199,8 @@ function newTurn(number: number, team: Team, settings: CodewordsSettings, now: n
 }
 
 function updateLast(log: readonly ClueLogEntry[], f: (e: ClueLogEntry) => ClueLogEntry): ClueLogEntry[] {
-  const last = log[log.length - 1];
-  return last === undefined ? [...log] : [...log.slice(0, -1), f(last)];
+  const next = log.slice();
+  const last = next.length - 1;
+  if (last >= 0) next[last] = f(next[last]!);
+  return next;
 }
