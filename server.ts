@@ -9,7 +9,7 @@ import type { AddressInfo } from 'node:net';
 import next from 'next';
 import { configFromEnv } from './server/config';
 import { tuneGarbageCollector } from './server/gc-tuning';
-import { opsHandler } from './server/http-endpoints';
+import { httpEndpoints } from './server/http-endpoints';
 import { logger } from './server/logger';
 import { attachParlor } from './server/parlor';
 import { freePort } from './server/port';
@@ -26,14 +26,14 @@ async function main(): Promise<void> {
   await app.prepare();
   const handle = app.getRequestHandler();
 
-  // Socket.IO answers its own path ahead of this listener; /healthz, /readyz and /metrics
-  // come next, then Next.js. `ops` is set below, before the server listens.
+  // Socket.IO answers its own path ahead of this listener; /healthz, /readyz, /metrics and
+  // /api/rooms/<CODE> come next, then Next.js. `ops` is set below, before the server listens.
   const httpServer = createServer((req, res) => {
     if (!ops(req, res)) void handle(req, res);
   });
   const config = configFromEnv();
   const parlor = attachParlor(httpServer, { config, playerIdSecret: process.env.PLAYER_ID_SECRET });
-  const ops = opsHandler(parlor);
+  const ops = httpEndpoints(parlor, logger);
 
   await new Promise<void>((resolve, reject) => {
     httpServer.once('error', reject);

@@ -79,7 +79,13 @@ test.describe('accessibility (axe, WCAG 2.1 AA)', () => {
     await expect(page.getByRole('heading', { level: 1, name: /how to play/i })).toBeVisible();
     await expectAccessibleInBothThemes(visitor, 'how to play');
 
-    // A room link that leads nowhere (with a nickname remembered, so the page tries to join).
+    // A room link that leads nowhere, opened for the first time: it says so before asking
+    // for a nickname (the page looks the room up while it asks).
+    await page.goto(visitor.url('/r/ZZZZZY'));
+    await expect(page.getByRole('heading', { level: 1, name: 'Room not found' })).toBeVisible();
+    await expect(page.getByLabel('Nickname')).toHaveCount(0);
+
+    // The same with a nickname remembered, so the page tries to join at once.
     await page.evaluate(() => localStorage.setItem('parlor:nickname', 'Ana'));
     await page.goto(visitor.url('/r/ZZZZZZ'));
     await expect(page.getByRole('heading', { level: 1, name: 'Room not found' })).toBeVisible();

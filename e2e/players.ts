@@ -237,9 +237,10 @@ export class Player {
     return code;
   }
 
-  /** Opens the room link a friend sent and joins as a player. */
+  /** Opens the room link a friend sent (the page says whose room it is) and joins as a player. */
   async joinByLink(code: string): Promise<void> {
     await this.page.goto(this.url(`/r/${code}`));
+    await expect(this.page.getByText(/^\S+'s room · picking teams · \d+ players?/)).toBeVisible();
     await this.page.getByLabel('Nickname').fill(this.name);
     await this.page.getByRole('button', { name: 'Join as player' }).click();
     await expect(this.page.getByRole('button', { name: 'Join red as operative' })).toBeVisible();

@@ -14,6 +14,15 @@ export const ROOM_CODE_ALPHABET = 'ABCDEFGHJKMNPQRSTUVWXYZ23456789';
 /** A whole room code once normalised: 4 to 6 characters of {@link ROOM_CODE_ALPHABET}. */
 export const ROOM_CODE_PATTERN = new RegExp(`^[${ROOM_CODE_ALPHABET}]{4,6}$`);
 
+/**
+ * The HTTP path that tells whether a room exists, and its line as the public list shows it
+ * (`GET`, answered with a `RoomLookup` of game/protocol.ts; docs/protocol.md). A room
+ * link's first visit asks it before the nickname, so a dead link says so at once.
+ */
+export function roomLookupPath(code: string): string {
+  return `/api/rooms/${encodeURIComponent(code)}`;
+}
+
 /** Bounds that both sides agree on. */
 export const LIMITS = {
   nicknameMax: 24,

@@ -178,6 +178,9 @@ export interface RoomSummary {
   readonly phase: RoomPhase;
 }
 
+/** The answer of `GET` {@link roomLookupPath}: the room's public line, or why there is none. */
+export type RoomLookup = Response<{ room: RoomSummary }>;
+
 /** What the server tells a client about itself right after it joins a room. */
 export interface JoinResult {
   /** The player's public id. */

@@ -22,7 +22,7 @@ export interface Rates {
   readonly chat: Rate;
   /** Room creations, per IP. */
   readonly create: Rate;
-  /** Join attempts by code, per IP: slows down guessing private room codes. */
+  /** Join attempts and room lookups by code, per IP: slows down guessing private room codes. */
   readonly join: Rate;
 }
 

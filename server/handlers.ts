@@ -31,7 +31,8 @@ function toResponse<T extends object>(result: Result<T>): Response<T> {
   return result.ok ? { ok: true, ...result.value } : { ok: false, ...result.error };
 }
 
-function rateLimited(waitMs: number): Response {
+/** The refusal of a request over its budget, with when to try again. */
+export function rateLimited(waitMs: number): Response<never> {
   const seconds = Math.max(1, Math.ceil(waitMs / 1000));
   return {
     ok: false,

@@ -18,7 +18,7 @@ import type { ParlorConfig } from './config';
 import { newRoomCode } from './ids';
 import type { Logger } from './logger';
 import { Room } from './room';
-import { broadcastChange, currentSnapshot, detachMember, orderListing, parseSettings } from './room-broadcast';
+import { broadcastChange, currentSnapshot, detachMember, orderListing, parseSettings, roomNotFound } from './room-broadcast';
 import { RoomTimers } from './room-timers';
 import type { RoomService } from './room-service';
 
@@ -107,7 +107,7 @@ export class Hub implements RoomService {
   /** Joins a room as a player or spectator, or comes back to it with the same seat. */
   join(socket: ParlorSocket, p: Payload<'room:join'>): Result<JoinResult> {
     const room = this.rooms.get(p.code);
-    if (!room) return fail(ErrorCode.ROOM_NOT_FOUND, `No room has the code ${p.code}. Check the code or create a new room.`);
+    if (!room) return roomNotFound(p.code);
     // The request may have waited (rate limits); a socket that left meanwhile must not be counted in.
     if (socket.disconnected) return fail(ErrorCode.NOT_IN_ROOM, 'The connection closed before the join.');
     const playerId = socket.data.playerId;
@@ -129,6 +129,12 @@ export class Hub implements RoomService {
       snapshot: this.snapshotFor(room, room.audienceOf(playerId)),
       chat: room.chat,
     });
+  }
+
+  /** A room's public line, for a room link's first visit. */
+  lookup(code: string): Result<RoomSummary> {
+    const room = this.rooms.get(code);
+    return room ? ok(room.summary()) : roomNotFound(code);
   }
 
   /** Leaves a room for good: every tab of the player leaves with it. */

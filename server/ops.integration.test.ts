@@ -1,26 +1,9 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { ErrorCode } from '../game/errors';
-import type { ParlorOptions } from './parlor';
-import { connectClient, expectOk, startTestServer, type TestClient, type TestServer } from './testing';
+import { expectOk } from './testing';
+import { closedAfterEach } from './test-servers';
 
-const servers: TestServer[] = [];
-const clients: TestClient[] = [];
-afterEach(async () => {
-  for (const c of clients.splice(0)) c.close();
-  for (const s of servers.splice(0)) await s.close();
-});
-
-async function server(options?: ParlorOptions): Promise<TestServer> {
-  const s = await startTestServer(options);
-  servers.push(s);
-  return s;
-}
-
-async function client(s: TestServer): Promise<TestClient> {
-  const c = await connectClient(s.url);
-  clients.push(c);
-  return c;
-}
+const { server, client } = closedAfterEach();
 
 /** One sample's value from a Prometheus text exposition, or undefined if absent. */
 function sample(text: string, series: string): number | undefined {

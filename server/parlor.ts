@@ -3,9 +3,10 @@ import { Server, type ServerOptions } from 'socket.io';
 import { codewords } from '../game/codewords';
 import type { AnyGameDefinition } from '../game/engine';
 import { ErrorCode } from '../game/errors';
-import { PROTOCOL_VERSION, handshakeSchema } from '../game/protocol';
+import { checkRoomCode } from '../game/limits';
+import { PROTOCOL_VERSION, handshakeSchema, type RoomLookup } from '../game/protocol';
 import { DEFAULT_CONFIG, type ParlorConfig, type Rates } from './config';
-import { registerHandlers, type IgnoredCounts } from './handlers';
+import { rateLimited, registerHandlers, type IgnoredCounts } from './handlers';
 import { Hub, type ParlorServer } from './hub';
 import { Identities } from './identity';
 import { newSeed } from './ids';
@@ -49,10 +50,16 @@ export interface Parlor {
   readonly config: ParlorConfig;
   /** Requests dropped before any handler: unknown events, events without an ack. */
   readonly ignored: Readonly<IgnoredCounts>;
-  /** Prometheus metrics, served at `/metrics` by `opsHandler`. */
+  /** Prometheus metrics, served at `/metrics` by `httpEndpoints`. */
   readonly metrics: ParlorMetrics;
   /** Whether this node can serve players now (`/readyz`). */
   ready(): Promise<boolean>;
+  /**
+   * Whether a room exists, and its public line (`/api/rooms/<CODE>`, served by
+   * `httpEndpoints`). It draws on the address's join budget: like a join, a lookup is a
+   * guess at a code, and private rooms are kept only by their codes being hard to guess.
+   */
+  lookupRoom(req: IncomingMessage, code: string): Promise<RoomLookup>;
   /**
    * Graceful stop: refuses new connections, tells every client the server is restarting
    * (so it shows that and reconnects), disconnects them, stops timers and closes the http
@@ -174,6 +181,14 @@ export function attachParlor(httpServer: HttpServer, options: ParlorOptions = {}
     ignored,
     metrics,
     ready: options.ready ?? redis?.ready ?? (() => Promise.resolve(true)),
+    async lookupRoom(req, code) {
+      const checked = checkRoomCode(code);
+      if (!checked.ok) return { ok: false, code: ErrorCode.BAD_REQUEST, message: `${checked.message}.` };
+      const wait = await limits.take([['join', clientIp(req, req.socket.remoteAddress ?? '', config)]]);
+      if (wait !== null) return rateLimited(wait);
+      const found = await hub.lookup(checked.value);
+      return found.ok ? { ok: true, room: found.value } : { ok: false, ...found.error };
+    },
     close() {
       closing ??= (async () => {
         // New connections are refused from here on; open ones get the notice first.

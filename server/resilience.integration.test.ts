@@ -1,28 +1,14 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { CodewordsView } from '../game/codewords/types';
 import { ErrorCode } from '../game/errors';
 import { LIMITS, PROTOCOL_VERSION, type ChatMessage, type JoinResult } from '../game/protocol';
 import type { ConfigOverrides } from './parlor';
-import { connectClient, expectOk, newToken, startTestServer, type TestClient, type TestServer } from './testing';
+import { expectOk, newToken, startTestServer, type TestClient, type TestServer } from './testing';
+import { closedAfterEach } from './test-servers';
 
-const servers: TestServer[] = [];
-const clients: TestClient[] = [];
-afterEach(async () => {
-  for (const c of clients.splice(0)) c.close();
-  for (const s of servers.splice(0)) await s.close();
-});
-
-async function server(config?: ConfigOverrides): Promise<TestServer> {
-  const s = await startTestServer(config ? { config } : {});
-  servers.push(s);
-  return s;
-}
-
-async function client(s: TestServer, token?: string, auth?: object, headers?: Record<string, string>): Promise<TestClient> {
-  const c = await connectClient(s.url, token, auth, headers);
-  clients.push(c);
-  return c;
-}
+const closed = closedAfterEach();
+const server = (config?: ConfigOverrides): Promise<TestServer> => closed.server(config ? { config } : {});
+const { client } = closed;
 
 /** A room with a host and `n` more players, all joined, and its code. */
 async function room(s: TestServer, n: number): Promise<{ code: string; host: TestClient; guests: TestClient[] }> {

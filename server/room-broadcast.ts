@@ -99,6 +99,11 @@ export function detachMember(io: ParlorServer, code: string, playerId: string, a
   io.in(channel.member(code, playerId)).socketsLeave(names);
 }
 
+/** The refusal of a join or lookup by a code no room has: what to do about it, too. */
+export function roomNotFound(code: string): Result<never> {
+  return fail(ErrorCode.ROOM_NOT_FOUND, `No room has the code ${code}. Check the code or create a new room.`);
+}
+
 /** The public list as the home page shows it: open lobbies first, then by size. */
 export function orderListing(rooms: readonly RoomSummary[], limit: number): RoomSummary[] {
   const order: Record<string, number> = { lobby: 0, playing: 1, over: 2 };

@@ -30,6 +30,8 @@ export interface RoomService {
   say(socket: ParlorSocket, p: Payload<'chat:send'>): Answer<{ id: number }>;
   move(socket: ParlorSocket, p: Payload<'game:move'>): Answer<{ version: number } & ChangeResult>;
   sync(socket: ParlorSocket, p: Payload<'room:sync'>): Answer<{ snapshot: RoomSnapshot }>;
+  /** A room's line as the public list shows it (no socket needed); ROOM_NOT_FOUND when there is none. */
+  lookup(code: string): Answer<RoomSummary>;
   watchRooms(socket: ParlorSocket): Answer<{ rooms: RoomSummary[] }>;
   unwatchRooms(socket: ParlorSocket): void;
   /** Counts the socket out of every room it was in. Call on `disconnecting`. */

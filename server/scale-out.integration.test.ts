@@ -260,6 +260,11 @@ describe('several nodes on one Redis', () => {
     clients.push(watcher);
     const listed = expectOk(await watcher.request<{ rooms: { code: string }[] }>('rooms:watch'));
     expect(listed.rooms.map((r) => r.code)).toContain(code);
+    // A room link's lookup on the node that holds none of its sockets reads the store.
+    const lookup = await fetch(`${b.url}/api/rooms/${code}`, { headers: address });
+    expect(lookup.status).toBe(200);
+    expect(await lookup.json()).toMatchObject({ ok: true, room: { code, hostName: 'Hana', players: 1, phase: 'lobby' } });
+    expect((await fetch(`${b.url}/api/rooms/ZZZZ`, { headers: address })).status).toBe(404);
 
     const { you: gusId } = await joinOn(b, guest, code);
     expectOk(await current(host).request('chat:send', { code, text: 'said on A' }));

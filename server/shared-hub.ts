@@ -5,7 +5,7 @@ import type { ParlorConfig } from './config';
 import type { HubOptions, ParlorSocket } from './hub';
 import { newRoomCode } from './ids';
 import { Room } from './room';
-import { broadcastChange, currentSnapshot, detachMember, orderListing, parseSettings } from './room-broadcast';
+import { broadcastChange, currentSnapshot, detachMember, orderListing, parseSettings, roomNotFound } from './room-broadcast';
 import type { RoomService } from './room-service';
 import type { DeadlineQueue } from './store/deadline-queue';
 import type { NodeSockets } from './store/node-sockets';
@@ -272,6 +272,14 @@ export class SharedHub implements RoomService {
         const audience = room.audienceOf(socket.data.playerId);
         return ok({ snapshot: currentSnapshot(room, audience, this.sent.get(room.code), this.opts.now()) });
       });
+    });
+  }
+
+  /** A room's public line, read from the store (whichever node holds its sockets). */
+  lookup(code: string): Promise<Result<RoomSummary>> {
+    return this.guard(async () => {
+      const record = await this.opts.store.load(code);
+      return record ? ok(Room.fromRecord(JSON.parse(record.data), this.opts.game).summary()) : roomNotFound(code);
     });
   }
 

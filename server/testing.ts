@@ -15,7 +15,8 @@ import {
   type RoomSnapshot,
   type ServerToClientEvents,
 } from '../game/protocol';
-import { opsHandler } from './http-endpoints';
+import { httpEndpoints } from './http-endpoints';
+import { logger } from './logger';
 import { RoomFollower } from '../game/room-patch';
 import { attachParlor, type ConfigOverrides, type Parlor, type ParlorOptions } from './parlor';
 
@@ -38,7 +39,7 @@ export const RELAXED_LIMITS = {
 } satisfies ConfigOverrides;
 
 /**
- * Starts Parlor's realtime server and its /healthz, /readyz and /metrics (no Next.js) on
+ * Starts Parlor's realtime server and its /healthz, /readyz, /metrics and /api/rooms (no Next.js) on
  * 127.0.0.1 and a free port, with {@link RELAXED_LIMITS} unless `options.config` says otherwise.
  */
 export async function startTestServer(options: ParlorOptions = {}): Promise<TestServer> {
@@ -49,7 +50,7 @@ export async function startTestServer(options: ParlorOptions = {}): Promise<Test
   });
   const config = { ...RELAXED_LIMITS, ...options.config, rates: { ...RELAXED_LIMITS.rates, ...options.config?.rates } };
   const parlor = attachParlor(http, { ...options, config });
-  const ops = opsHandler(parlor);
+  const ops = httpEndpoints(parlor, options.log ?? logger);
   await new Promise<void>((resolve) => http.listen(0, '127.0.0.1', resolve));
   const { port } = http.address() as AddressInfo;
   return { url: `http://127.0.0.1:${port}`, parlor, close: () => parlor.close() };

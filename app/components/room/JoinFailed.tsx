@@ -50,7 +50,10 @@ function copyFor(code: JoinFailure['code']): Copy {
   }
 }
 
-/** Shown instead of the room when joining was refused, with the ways forward that fit the reason. */
+/**
+ * Shown instead of the room when joining was refused (or a lookup found no room), with the
+ * ways forward that fit the reason and that the caller can offer.
+ */
 export function JoinFailed({
   failure,
   onRetry,
@@ -58,9 +61,9 @@ export function JoinFailed({
   onChangeNickname,
 }: {
   failure: JoinFailure;
-  onRetry: () => void;
-  onWatch: () => void;
-  onChangeNickname: () => void;
+  onRetry?: () => void;
+  onWatch?: () => void;
+  onChangeNickname?: () => void;
 }) {
   const copy = copyFor(failure.code);
   const notFound = failure.code === ErrorCode.ROOM_NOT_FOUND;
@@ -75,12 +78,12 @@ export function JoinFailed({
       headingId="join-failed-heading"
       actions={
         <>
-          {full && (
+          {full && onWatch && (
             <button type="button" className="button button-primary" onClick={onWatch}>
               Watch instead
             </button>
           )}
-          {nickname && (
+          {nickname && onChangeNickname && (
             <button type="button" className="button button-primary" onClick={onChangeNickname}>
               Change nickname
             </button>
@@ -91,7 +94,8 @@ export function JoinFailed({
             </button>
           ) : (
             !notFound &&
-            !kicked && (
+            !kicked &&
+            onRetry && (
               <button type="button" className={full || nickname ? 'button' : 'button button-primary'} onClick={onRetry}>
                 Try again
               </button>

@@ -1,7 +1,10 @@
 'use client';
 
 import { lazy, Suspense, useEffect, useState } from 'react';
+import { ErrorCode } from '@/game/errors';
 import { saveNickname, useStoredNickname } from '@/app/lib/nickname';
+import { useRoomLookup } from '@/app/lib/room-lookup';
+import { JoinFailed } from './JoinFailed';
 import { NicknamePrompt } from './NicknamePrompt';
 import { JoiningRoom } from './RoomTitle';
 import './room-page.css';
@@ -18,12 +21,15 @@ interface Entry {
 /**
  * A room page: asks for a nickname if this browser has none, then joins as a player
  * (or as a spectator with `?watch=1` or the prompt's "Watch") inside a fresh room store.
+ * While it asks, it looks the room up, so a dead link says so before anyone types a name
+ * and a live one says whose room it is.
  */
 export function RoomPage({ code, watch }: { code: string; watch: boolean }) {
   const stored = useStoredNickname();
   const [chosen, setChosen] = useState<Entry | null>(null);
   const entry: Entry | null = chosen ?? (stored ? { nickname: stored, as: watch ? 'spectator' : 'player' } : null);
   const prompting = stored !== null && !entry;
+  const lookup = useRoomLookup(code, prompting);
 
   // Someone typing a nickname is about to join: fetch the live room meanwhile.
   useEffect(() => {
@@ -44,10 +50,11 @@ export function RoomPage({ code, watch }: { code: string; watch: boolean }) {
     // that the head script's `data-nickname-stored` calls for. The first paint is then the
     // final layout, not a placeholder. The prompt keeps its place (and its DOM) afterwards.
     const hydrating = stored === null;
+    if (lookup?.ok === false && lookup.code === ErrorCode.ROOM_NOT_FOUND) return <JoinFailed failure={lookup} />;
     return (
       <>
         <div className="room-entry" data-entry={hydrating ? 'new' : undefined}>
-          <NicknamePrompt code={code} watch={watch} onChoose={setChosen} disabled={hydrating} />
+          <NicknamePrompt code={code} watch={watch} onChoose={setChosen} disabled={hydrating} room={lookup?.ok ? lookup.room : null} />
         </div>
         {hydrating && (
           <div className="room-entry" data-entry="returning">
