@@ -345,7 +345,7 @@ export function renderReport(r: BenchResults): string {
     '- **Parlor** (`bench/servers/parlor.ts`: `attachParlor` on a bare http server, rate limits raised): real Codewords games through the',
     '  real protocol. Spymasters give clues, operatives guess (mostly their agents, sometimes a bystander or an opposing agent) and end',
     '  the turn after two right guesses; the host asks for a rematch when a game ends. Each move is an acked `game:move` or `room:rematch`',
-    '  (validation, rate budgets, rules, one view per audience, acks); every member gets a `room:patch` for its audience (what changed since the previous version), or the whole `room:state` snapshot when its audience changed.',
+    '  (validation, rate budgets, rules, one view per audience, acks); every member gets a `room:patch` (what changed since the previous version: one patch and one broadcast for every audience it fits, which in Codewords is all of them), or the whole `room:state` snapshot when its audience changed.',
     '',
     '## Headline',
     '',

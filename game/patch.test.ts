@@ -2,9 +2,9 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { view } from './codewords/view';
 import { clueFor, first, play, start } from './codewords/testing';
-import { applyPatch, diff, type PatchOp } from './patch';
+import { applyPatch, diff, patchFits, type PatchOp } from './patch';
 import type { RoomSnapshot } from './protocol';
-import { applyRoomPatch, roomPatch } from './room-patch';
+import { applyRoomPatch, roomPatch, roomPatchFits, sharedPatch } from './room-patch';
 
 /** JSON trees over a few keys and short arrays, so two of them often share structure. */
 const tree = fc.letrec<{ node: unknown }>((tie) => ({
@@ -68,6 +68,56 @@ describe('diff and applyPatch', () => {
   });
 });
 
+describe('patchFits', () => {
+  it("holds for a tree's own patch, after a JSON round trip", () => {
+    fc.assert(
+      fc.property(fc.tuple(tree, tree), ([a, b]) => {
+        const [base, target] = [a ?? null, b ?? null].map((x) => JSON.parse(JSON.stringify(x)) as unknown);
+        expect(patchFits(overTheWire(diff(base, target)), base, target)).toBe(true);
+      }),
+      { numRuns: 500, seed: 11 },
+    );
+  });
+
+  it("holds for another tree's patch only when applying it gives exactly the target", () => {
+    // Two views of one tree: the public part and, on one side only, a secret that may change.
+    const pair = fc.tuple(tree, tree, tree, fc.oneof(tree, fc.constant('same')));
+    let fits = 0;
+    fc.assert(
+      fc.property(pair, ([x0, x1, s0, s1]) => {
+        const json = (v: unknown) => JSON.parse(JSON.stringify(v ?? null)) as unknown;
+        const pub0 = json({ pub: x0 });
+        const pub1 = json({ pub: x1 });
+        const key0 = json({ pub: x0, secret: s0 });
+        const key1 = json({ pub: x1, secret: s1 === 'same' ? s0 : s1 });
+        for (const [ops, before, after] of [
+          [diff(pub0, pub1), key0, key1],
+          [diff(key0, key1), pub0, pub1],
+        ] as const) {
+          if (!patchFits(ops, before, after)) continue;
+          fits++;
+          expect(applyPatch(before, ops)).toEqual(after);
+        }
+      }),
+      { numRuns: 500, seed: 12 },
+    );
+    // The property must have been tested where it matters, not only vacuously.
+    expect(fits).toBeGreaterThan(200);
+  });
+
+  it('refuses ops that miss a change, write a wrong value, or name a key the other side never had', () => {
+    const before = { pub: 1, secret: 'a' };
+    expect(patchFits([[['pub'], 2]], before, { pub: 2, secret: 'a' })).toBe(true);
+    expect(patchFits([[['pub'], 2]], before, { pub: 2, secret: 'b' })).toBe(false);
+    expect(patchFits([[['pub'], 3]], before, { pub: 2, secret: 'a' })).toBe(false);
+    expect(patchFits([[['pub'], 2], [['hidden']]], before, { pub: 2, secret: 'a' })).toBe(false);
+    expect(patchFits([[['list', 'length'], 1]], { list: [1, 2] }, { list: [1] })).toBe(true);
+    expect(patchFits([[['list', 'length'], 1]], { list: [1, 2] }, { list: [2] })).toBe(false);
+    expect(patchFits([[['a', 'b'], 1]], { a: 1 }, { a: { b: 1 } })).toBe(false);
+    expect(patchFits([[['__proto__', 'x'], 1]], {}, {})).toBe(false);
+  });
+});
+
 describe('room patches', () => {
   const snapshot = (version: number, v: unknown, audience = 'public'): RoomSnapshot => ({
     code: 'ABCD',
@@ -99,6 +149,35 @@ describe('room patches', () => {
     expect(rebuilt).toEqual(after);
     // No op for what the envelope carries.
     expect(patch.ops.some(([path]) => path[0] === 'version' || path[0] === 'serverTime')).toBe(false);
+  });
+
+  it("of the public serve the spymasters too, while the spymasters' own do not serve the public", () => {
+    let state = start({ seed: 7 });
+    const team = state.turn.team;
+    const snaps = () => [snapshot(0, view(state, 'public')), snapshot(0, view(state, 'spymaster'), 'spymaster')] as const;
+    const step = (by: string, move: Parameters<typeof play>[2], version: number) => {
+      const [pub0, key0] = snaps().map((s) => ({ ...s, version: version - 1, serverTime: 1 }));
+      state = play(state, by, move);
+      const [pub1, key1] = snaps().map((s) => ({ ...s, version, serverTime: 1 }));
+      return { pub0: pub0!, key0: key0!, pub1: pub1!, key1: key1!, pub: roomPatch(pub0!, pub1!), key: roomPatch(key0!, key1!) };
+    };
+    // A clue: the same change for both.
+    const clue = step(`${team}:spymaster`, { type: 'clue', word: clueFor(state.cards), count: 2, turn: 1 }, 11);
+    expect(clue.pub.ops).toEqual(clue.key.ops);
+    expect(roomPatchFits(clue.pub, clue.key0, clue.key1)).toBe(true);
+    // A guess: the public's patch also turns the card's colour up, which the key already shows.
+    const guess = step(`${team}:operative`, { type: 'guess', card: first(state, team), turn: 1 }, 12);
+    expect(guess.pub.ops.length).toBe(guess.key.ops.length + 1);
+    expect(roomPatchFits(guess.pub, guess.key0, guess.key1)).toBe(true);
+    expect(roomPatchFits(guess.key, guess.pub0, guess.pub1)).toBe(false);
+    // Shared, it names no audience and rebuilds each audience's own next snapshot.
+    const shared = sharedPatch(guess.pub);
+    expect(shared).not.toHaveProperty('audience');
+    expect(applyRoomPatch(guess.key0, shared)).toEqual(guess.key1);
+    expect(applyRoomPatch(guess.pub0, shared)).toEqual(guess.pub1);
+    // Of another version or time, it does not fit.
+    expect(roomPatchFits({ ...guess.pub, version: 13 }, guess.key0, guess.key1)).toBe(false);
+    expect(roomPatchFits({ ...guess.pub, serverTime: 2 }, guess.key0, guess.key1)).toBe(false);
   });
 
   it('do not apply to another version, audience or room', () => {

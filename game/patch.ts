@@ -67,6 +67,105 @@ function walk(a: Json, b: Json, path: PatchKey[], ops: PatchOp[], ignored?: Read
   ops.push([path.slice(), b]);
 }
 
+/**
+ * Whether `ops` (made by {@link diff}, so no op's path lies inside another's) turn `before`
+ * into exactly `after`, without applying them: each op's value is what `after` holds at its
+ * path, the place it writes exists in `before`, a deleted key was in `before`, and every
+ * difference between the two trees lies at or under some op's path. So the ops name no key
+ * and carry no value that `before` or `after` does not show. `ignored` are root keys left out of the comparison, as in {@link diff}.
+ * A server uses it to send one audience's patch to another audience whose view changed
+ * the same way, instead of a second patch.
+ */
+export function patchFits(ops: readonly PatchOp[], before: unknown, after: unknown, ignored?: ReadonlySet<string>): boolean {
+  for (let i = 0; i < ops.length; i++) if (!opLands(ops[i]!, before, after)) return false;
+  return covered(before as Json, after as Json, [], ops, ignored);
+}
+
+/** Whether one op, applied to `before`, writes what `after` holds at its path. */
+function opLands(op: PatchOp, before: unknown, after: unknown): boolean {
+  const path = op[0];
+  // `op[1]` is the value; an op of one element deletes (indexes, not destructuring: no array per op).
+  if (path.length === 0) return op.length === 2 && jsonEqual(op[1], after);
+  let from = before;
+  let to = after;
+  for (let i = 0; i < path.length - 1; i++) {
+    const key = path[i]!;
+    if (FORBIDDEN.has(key) || !isNode(from) || !isNode(to)) return false;
+    from = (from as Record<PatchKey, unknown>)[key];
+    to = (to as Record<PatchKey, unknown>)[key];
+  }
+  const last = path[path.length - 1]!;
+  if (FORBIDDEN.has(last) || !isNode(from) || !isNode(to)) return false;
+  // A delete must remove a key this side had: a key it never had could tell it about the other side's tree.
+  if (op.length === 1) return Object.hasOwn(from, last) && !Object.hasOwn(to, last);
+  if (Array.isArray(from) && last === 'length') return Array.isArray(to) && to.length === op[1];
+  return Object.hasOwn(to, last) && jsonEqual((to as Record<PatchKey, unknown>)[last], op[1]);
+}
+
+/**
+ * Whether every place where `a` and `b` differ lies at or under one of the ops' paths.
+ * Written with loops and no closures: it runs for every audience of every change.
+ */
+function covered(a: Json, b: Json, path: PatchKey[], ops: readonly PatchOp[], ignored?: ReadonlySet<string>): boolean {
+  if (a === b || underOp(ops, path)) return true;
+  if (Array.isArray(a) && Array.isArray(b)) {
+    for (let i = 0; i < b.length; i++) if (!coveredAt(i, i < a.length ? (a[i] as Json) : undefined, b[i] as Json, path, ops)) return false;
+    // A shorter array is a change of its length, which only a `length` op (or one above) makes.
+    return b.length >= a.length || coveredAt('length', a.length, b.length, path, ops);
+  }
+  if (isObject(a) && isObject(b)) {
+    for (const key in b) {
+      if (!ignored?.has(key) && !coveredAt(key, Object.hasOwn(a, key) ? (a[key] as Json) : undefined, b[key] as Json, path, ops)) return false;
+    }
+    for (const key in a) if (!Object.hasOwn(b, key) && !ignored?.has(key) && !coveredAt(key, a[key] as Json, undefined, path, ops)) return false;
+    return true;
+  }
+  return false;
+}
+
+/** {@link covered} one key down; a key on one side only is a difference only an op at or above it covers. */
+function coveredAt(key: PatchKey, x: Json | undefined, y: Json | undefined, path: PatchKey[], ops: readonly PatchOp[]): boolean {
+  path.push(key);
+  const ok = x !== undefined && y !== undefined ? covered(x, y, path, ops) : underOp(ops, path);
+  path.pop();
+  return ok;
+}
+
+/** Whether some op's path is `path` or one of its ancestors. */
+function underOp(ops: readonly PatchOp[], path: readonly PatchKey[]): boolean {
+  for (let o = 0; o < ops.length; o++) {
+    const prefix = ops[o]![0];
+    if (prefix.length > path.length) continue;
+    let i = 0;
+    // Array indexes may have come over the wire as numbers or be walked as numbers: compare as text.
+    while (i < prefix.length && (prefix[i] === path[i] || String(prefix[i]) === String(path[i]))) i++;
+    if (i === prefix.length) return true;
+  }
+  return false;
+}
+
+function isNode(value: unknown): value is object {
+  return typeof value === 'object' && value !== null;
+}
+
+/** Deep equality of JSON values; shared subtrees cost one comparison. */
+function jsonEqual(a: unknown, b: unknown): boolean {
+  if (a === b) return true;
+  if (Array.isArray(a)) {
+    if (!Array.isArray(b) || a.length !== b.length) return false;
+    for (let i = 0; i < a.length; i++) if (!jsonEqual(a[i], b[i])) return false;
+    return true;
+  }
+  if (!isObject(a) || !isObject(b)) return false;
+  let keys = 0;
+  for (const key in a) {
+    if (!Object.hasOwn(b, key) || !jsonEqual(a[key], b[key])) return false;
+    keys++;
+  }
+  for (const _ in b) keys--;
+  return keys === 0;
+}
+
 /** Keys that would reach an object's prototype; a patch must never write through them. */
 const FORBIDDEN = new Set<PatchKey>(['__proto__', 'prototype', 'constructor']);
 

@@ -125,8 +125,8 @@ export interface RoomSnapshot<View = unknown> {
 }
 
 /**
- * What changed in a room since the previous version, for one audience: applying `ops`
- * (see game/patch.ts) to that audience's snapshot of version `version - 1` gives its
+ * What changed in a room since the previous version, for one audience or several: applying
+ * `ops` (see game/patch.ts) to the receiver's snapshot of version `version - 1` gives its
  * snapshot of `version`. A client holding anything else (another version, another
  * audience) cannot apply it and asks for the whole snapshot with `room:sync`.
  */
@@ -134,8 +134,11 @@ export interface RoomPatch {
   readonly code: string;
   /** The version this patch produces; it applies to `version - 1` only. */
   readonly version: number;
-  /** The audience both snapshots were made for. */
-  readonly audience: string;
+  /**
+   * The audience both snapshots were made for. Absent when the patch went to several
+   * audiences in one broadcast, because it changes each of their snapshots exactly so.
+   */
+  readonly audience?: string;
   /** The server's clock (ms) when the new version was made. */
   readonly serverTime: number;
   readonly ops: readonly PatchOp[];

@@ -1,4 +1,4 @@
-import { applyPatch, diff } from './patch';
+import { applyPatch, diff, patchFits } from './patch';
 import type { RoomPatch, RoomSnapshot } from './protocol';
 
 /** Snapshot fields that change with every version; the patch's envelope carries them. */
@@ -14,11 +14,36 @@ export function roomPatch(before: RoomSnapshot, after: RoomSnapshot): RoomPatch 
 }
 
 /**
+ * Whether `patch`, made for another audience, turns this audience's snapshot `before` into
+ * its next one, `after`, exactly: then this audience can be sent the same patch (see
+ * {@link sharedPatch}), and it carries nothing this audience does not see.
+ */
+export function roomPatchFits(patch: RoomPatch, before: RoomSnapshot, after: RoomSnapshot): boolean {
+  return (
+    patch.code === after.code &&
+    patch.version === after.version &&
+    before.version === after.version - 1 &&
+    patch.serverTime === after.serverTime &&
+    patchFits(patch.ops, before, after, ENVELOPE_FIELDS)
+  );
+}
+
+/**
+ * A patch that several audiences receive as one broadcast, because it fits each of their
+ * changes ({@link roomPatchFits}): it names no audience, so none learns which others share it.
+ */
+export function sharedPatch(patch: RoomPatch): RoomPatch {
+  return { code: patch.code, version: patch.version, serverTime: patch.serverTime, ops: patch.ops };
+}
+
+/**
  * The snapshot a patch produces from `current`, or null when it does not follow it (another
- * room, audience or version, or ops that do not fit): the caller then resyncs.
+ * room, audience or version, or ops that do not fit): the caller then resyncs. A shared
+ * patch names no audience and applies to any that the server sent it to.
  */
 export function applyRoomPatch(current: RoomSnapshot, patch: RoomPatch): RoomSnapshot | null {
-  if (patch.code !== current.code || patch.audience !== current.audience || patch.version !== current.version + 1) return null;
+  if (patch.code !== current.code || patch.version !== current.version + 1) return null;
+  if (patch.audience !== undefined && patch.audience !== current.audience) return null;
   try {
     const next = applyPatch(current, patch.ops);
     return { ...next, version: patch.version, serverTime: patch.serverTime };

@@ -65,6 +65,7 @@ describe('a whole game over the protocol', () => {
     const all = [t.host, t.redOp, t.blueSpy, t.blueOp, t.spectator];
     expectOk(await t.host.request('room:start', { code: t.code }));
     await Promise.all(all.map((c) => c.until((s) => s.phase === 'playing')));
+    const started = t.host.latest()!.version;
 
     const spy = { red: t.host, blue: t.blueSpy } satisfies Record<Team, TestClient>;
     const op = { red: t.redOp, blue: t.blueOp } satisfies Record<Team, TestClient>;
@@ -107,6 +108,18 @@ describe('a whole game over the protocol', () => {
 
     for (const c of [t.redOp, t.blueOp, t.spectator]) expectNoHiddenColour(c);
     for (const c of all) expectContinuousVersions(c);
+    // Each move changed the spymasters' and the public's views so that one patch makes both
+    // (a guess's public patch turns up a colour the key already shows): one broadcast, the
+    // same frame for the key holders and the spectator, naming no audience.
+    const patchByVersion = (c: TestClient) =>
+      new Map(c.received.filter(([event]) => event === 'room:patch').map(([, p]) => [(p as RoomPatch).version, p as RoomPatch]));
+    const [keyPatches, publicPatches] = [patchByVersion(t.blueSpy), patchByVersion(t.spectator)];
+    const played = [...publicPatches.keys()].filter((v) => v > started);
+    expect(played.length).toBe(finals[0]!.version - started);
+    for (const v of played) {
+      expect(keyPatches.get(v)).toEqual(publicPatches.get(v));
+      expect(publicPatches.get(v)).not.toHaveProperty('audience');
+    }
     // Moves travel as patches, each of which applied to what its receiver held.
     const patches = t.spectator.received.filter(([event]) => event === 'room:patch');
     expect(patches.length).toBeGreaterThan(remaining.length);
@@ -163,7 +176,9 @@ describe("the mover's own update", () => {
       }),
     );
     expect(reply.version).toBe(before + 1);
-    expect(reply.patch).toMatchObject({ code: t.code, version: before + 1, audience: 'spymaster' });
+    // A clue changes every audience's view the same way: one patch for all, naming none.
+    expect(reply.patch).toMatchObject({ code: t.code, version: before + 1 });
+    expect(reply.patch).not.toHaveProperty('audience');
     await Promise.all([tab, t.spectator].map((c) => c.until((s) => s.version === before + 1)));
     // The mover's test client records the ack's patch as the event it replaced: one each.
     expect([spy, tab, t.spectator].map(patchesOf)).toEqual(counts.map((n) => n + 1));

@@ -6,7 +6,7 @@
 import type { AnyGameDefinition } from '../game/engine';
 import { ErrorCode, fail, ok, type Result } from '../game/errors';
 import type { RoomPatch, RoomSnapshot, RoomSummary } from '../game/protocol';
-import { roomPatch } from '../game/room-patch';
+import { roomPatch, roomPatchFits, sharedPatch } from '../game/room-patch';
 import { channel } from './channels';
 import type { ParlorServer, ParlorSocket } from './hub';
 import type { Room } from './room';
@@ -27,7 +27,8 @@ export interface Broadcast {
 }
 
 /**
- * Emits one accepted change of `room`: one update per audience channel.
+ * Emits one accepted change of `room`: one update per audience channel, or one for several
+ * audiences whose views changed the same way.
  * `audienceOf` maps each member to the audience channel their sockets are in before the
  * change, and is updated to after it. The update is a patch from the audience's previous
  * snapshot when `sent` holds the version just before (a guess is a few hundred bytes, not
@@ -64,25 +65,54 @@ export function broadcastChange(
   const originAudience =
     originId !== undefined && room.members.has(originId) && !moved.some(([id]) => id === originId) ? audienceOf.get(originId) : undefined;
   const after = new Map<string, RoomSnapshot>();
-  let originPatch: RoomPatch | undefined;
+  const changes: Change[] = [];
   for (const audience of audiences.keys()) {
     const snapshot = room.snapshot(audience, now);
-    const previous = sent?.get(audience);
-    const to = io.to(channel.audience(room.code, audience));
-    if (previous?.version === snapshot.version - 1) {
-      const patch = roomPatch(previous, snapshot);
-      if (audience === originAudience) {
-        originPatch = patch;
-        to.except(origin!.id).emit('room:patch', patch);
-      } else to.emit('room:patch', patch);
-    } else to.emit('room:state', snapshot);
     after.set(audience, snapshot);
+    const previous = sent?.get(audience);
+    if (previous?.version === snapshot.version - 1) changes.push({ audience, before: previous, after: snapshot, patch: roomPatch(previous, snapshot) });
+    else io.to(channel.audience(room.code, audience)).emit('room:state', snapshot);
+  }
+  let originPatch: RoomPatch | undefined;
+  for (const group of shareChanges(changes)) {
+    const patch = group.audiences.length === 1 ? group.patch : sharedPatch(group.patch);
+    const to = io.to(group.audiences.map((audience) => channel.audience(room.code, audience)));
+    if (originAudience !== undefined && group.audiences.includes(originAudience)) {
+      originPatch = patch;
+      to.except(origin!.id).emit('room:patch', patch);
+    } else to.emit('room:patch', patch);
   }
   for (const [id, audience] of moved) {
     io.in(channel.member(room.code, id)).socketsJoin(channel.audience(room.code, audience));
     io.to(channel.member(room.code, id)).emit('room:state', after.get(audience)!);
   }
   return originPatch ? { sent: after, originPatch } : { sent: after };
+}
+
+/** One audience's change, as a patch from the snapshot it holds. */
+interface Change {
+  readonly audience: string;
+  readonly before: RoomSnapshot;
+  readonly after: RoomSnapshot;
+  readonly patch: RoomPatch;
+}
+
+/**
+ * Groups the audiences whose changes one patch makes exactly (often all of them: a clue, a
+ * turn's end, anything in the lobby), so each group is one broadcast and one encoding.
+ * The largest patches are tried first: the public's guess, which also turns the card's
+ * colour face up, fits the spymasters' change too, while theirs (the colour was theirs
+ * already) does not fit the public's.
+ */
+function shareChanges(changes: Change[]): { patch: RoomPatch; audiences: string[] }[] {
+  const groups: { patch: RoomPatch; audiences: string[] }[] = [];
+  if (changes.length > 1) changes.sort((a, b) => b.patch.ops.length - a.patch.ops.length);
+  for (const change of changes) {
+    const group = groups.find((g) => roomPatchFits(g.patch, change.before, change.after));
+    if (group) group.audiences.push(change.audience);
+    else groups.push({ patch: change.patch, audiences: [change.audience] });
+  }
+  return groups;
 }
 
 /** The current snapshot for an audience: the one last broadcast when it is still current. */

@@ -5,7 +5,7 @@
  * operatives guess, mostly their own agents, sometimes a bystander (which passes the turn)
  * or an opposing agent; after two right guesses they end the turn. At the end of a game
  * the host asks for a rematch. Every move is an acked `game:move` (or `room:rematch`) and
- * reaches the others as a `room:patch` for their audience (a whole `room:state` when their
+ * reaches the others as a `room:patch` (one for every audience it fits; a whole `room:state` when their
  * audience changed, as at a game's end).
  *
  * The bots read the board from the spymasters' snapshots (the key view), which they keep
