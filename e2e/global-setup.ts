@@ -11,6 +11,7 @@ export const BROWSER_TEST_ENV = {
   RATE_ACTION_PER_IP: '5000/5',
   RATE_CREATE: '500/60',
   RATE_JOIN: '2000/60',
+  RATE_LOOKUP: '2000/60',
   ROOMS_PER_IP: '500',
 } as const;
 

@@ -15,6 +15,7 @@ describe('configFromEnv', () => {
       ALLOWED_ORIGINS: 'https://a.example, https://b.example',
       TRUST_PROXY: '1',
       RATE_JOIN: '5/10',
+      RATE_LOOKUP: '7/60',
     });
     expect(config.expiry).toEqual({ idleMs: 60_000, playingMs: 120_000 });
     expect(config.graceMs).toBe(30_000);
@@ -22,6 +23,7 @@ describe('configFromEnv', () => {
     expect(config.allowedOrigins).toEqual(['https://a.example', 'https://b.example']);
     expect(config.trustProxy).toBe(true);
     expect(config.rates.join).toEqual({ points: 5, durationSec: 10 });
+    expect(config.rates.lookup).toEqual({ points: 7, durationSec: 60 });
     expect(config.rates.chat).toEqual(DEFAULT_CONFIG.rates.chat);
   });
 

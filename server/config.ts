@@ -22,8 +22,14 @@ export interface Rates {
   readonly chat: Rate;
   /** Room creations, per IP. */
   readonly create: Rate;
-  /** Join attempts and room lookups by code, per IP: slows down guessing private room codes. */
+  /** Join attempts by code, per IP: slows down guessing private room codes. */
   readonly join: Rate;
+  /**
+   * Room lookups by code over HTTP (`/api/rooms/<CODE>`), per IP: a guess at a code too, so
+   * limited like joins, but on a budget of its own so that a classroom behind one address,
+   * where each pupil's room link looks the room up and then joins, is not refused its joins.
+   */
+  readonly lookup: Rate;
 }
 
 /** A Socket.IO low-level transport. */
@@ -78,6 +84,7 @@ export const DEFAULT_CONFIG: ParlorConfig = {
     chat: { points: 5, durationSec: 10 },
     create: { points: 10, durationSec: 60 },
     join: { points: 30, durationSec: 60 },
+    lookup: { points: 30, durationSec: 60 },
   },
   allowedOrigins: [],
   trustProxy: false,
@@ -105,13 +112,14 @@ function rate(env: Env, name: string, fallback: Rate): Rate {
   return { points: Number(match[1]), durationSec: Number(match[2]) };
 }
 
-/** The environment variable of each rate: RATE_ACTION, RATE_ACTION_PER_IP, RATE_CHAT, RATE_CREATE, RATE_JOIN. */
+/** The environment variable of each rate: RATE_ACTION, RATE_ACTION_PER_IP, RATE_CHAT, RATE_CREATE, RATE_JOIN, RATE_LOOKUP. */
 const RATE_VARS: Record<keyof Rates, string> = {
   action: 'RATE_ACTION',
   actionPerIp: 'RATE_ACTION_PER_IP',
   chat: 'RATE_CHAT',
   create: 'RATE_CREATE',
   join: 'RATE_JOIN',
+  lookup: 'RATE_LOOKUP',
 };
 
 /** `TRANSPORTS=websocket` or `polling,websocket`: a non-empty list of known transports. */

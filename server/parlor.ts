@@ -56,8 +56,9 @@ export interface Parlor {
   ready(): Promise<boolean>;
   /**
    * Whether a room exists, and its public line (`/api/rooms/<CODE>`, served by
-   * `httpEndpoints`). It draws on the address's join budget: like a join, a lookup is a
-   * guess at a code, and private rooms are kept only by their codes being hard to guess.
+   * `httpEndpoints`). It draws on the address's lookup budget (`RATE_LOOKUP`): like a join,
+   * a lookup is a guess at a code, and private rooms are kept only by their codes being hard
+   * to guess.
    */
   lookupRoom(req: IncomingMessage, code: string): Promise<RoomLookup>;
   /**
@@ -184,7 +185,7 @@ export function attachParlor(httpServer: HttpServer, options: ParlorOptions = {}
     async lookupRoom(req, code) {
       const checked = checkRoomCode(code);
       if (!checked.ok) return { ok: false, code: ErrorCode.BAD_REQUEST, message: `${checked.message}.` };
-      const wait = await limits.take([['join', clientIp(req, req.socket.remoteAddress ?? '', config)]]);
+      const wait = await limits.take([['lookup', clientIp(req, req.socket.remoteAddress ?? '', config)]]);
       if (wait !== null) return rateLimited(wait);
       const found = await hub.lookup(checked.value);
       return found.ok ? { ok: true, room: found.value } : { ok: false, ...found.error };

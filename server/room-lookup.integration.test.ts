@@ -44,17 +44,18 @@ describe('GET /api/rooms/<CODE>', () => {
     }
   });
 
-  it("draws on the address's join budget, so codes cannot be guessed faster over HTTP than by joining", async () => {
-    const s = await server({ config: { rates: { join: { points: 2, durationSec: 60 } } } });
+  it('has a budget per address, apart from the joins that follow lookups', async () => {
+    const s = await server({ config: { rates: { lookup: { points: 2, durationSec: 60 }, join: { points: 1, durationSec: 60 } } } });
     expect((await fetch(`${s.url}${roomLookupPath('ZZZZ')}`)).status).toBe(404);
     expect((await fetch(`${s.url}${roomLookupPath('ZZZY')}`)).status).toBe(404);
     const refused = await fetch(`${s.url}${roomLookupPath('ZZZX')}`);
     expect(refused.status).toBe(429);
     expect(Number(refused.headers.get('retry-after'))).toBeGreaterThan(0);
     expect(await refused.json()).toMatchObject({ ok: false, code: ErrorCode.RATE_LIMITED, retryAfterMs: expect.any(Number) });
-    // The same budget refuses a join by code from this address next.
+    // The joins' budget is untouched: a pupil whose class used up the lookups can still join.
     const c = await client(s);
-    expect(await c.request('room:join', { code: 'ZZZW', nickname: 'Gus', as: 'player' })).toMatchObject({ ok: false, code: ErrorCode.RATE_LIMITED });
+    expect(await c.request('room:join', { code: 'ZZZW', nickname: 'Gus', as: 'player' })).toMatchObject({ ok: false, code: ErrorCode.ROOM_NOT_FOUND });
+    expect(await c.request('room:join', { code: 'ZZZV', nickname: 'Gus', as: 'player' })).toMatchObject({ ok: false, code: ErrorCode.RATE_LIMITED });
   });
 
   it('answers 500 with INTERNAL, and logs the error, when the lookup throws', async () => {

@@ -12,7 +12,7 @@ import { serveBench } from './common';
 const unlimited = { points: 1_000_000_000, durationSec: 1 };
 const config: ConfigOverrides = {
   roomsPerIp: 1_000_000,
-  rates: { action: unlimited, actionPerIp: unlimited, chat: unlimited, create: unlimited, join: unlimited },
+  rates: { action: unlimited, actionPerIp: unlimited, chat: unlimited, create: unlimited, join: unlimited, lookup: unlimited },
 };
 
 // As the production entry point does (server.ts).
