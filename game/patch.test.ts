@@ -73,7 +73,8 @@ describe('patchFits', () => {
     fc.assert(
       fc.property(fc.tuple(tree, tree), ([a, b]) => {
         const [base, target] = [a ?? null, b ?? null].map((x) => JSON.parse(JSON.stringify(x)) as unknown);
-        expect(patchFits(overTheWire(diff(base, target)), base, target)).toBe(true);
+        const own = diff(base, target);
+        expect(patchFits(overTheWire(own), own, base, target)).toBe(true);
       }),
       { numRuns: 500, seed: 11 },
     );
@@ -94,7 +95,7 @@ describe('patchFits', () => {
           [diff(pub0, pub1), key0, key1],
           [diff(key0, key1), pub0, pub1],
         ] as const) {
-          if (!patchFits(ops, before, after)) continue;
+          if (!patchFits(ops, diff(before, after), before, after)) continue;
           fits++;
           expect(applyPatch(before, ops)).toEqual(after);
         }
@@ -106,15 +107,17 @@ describe('patchFits', () => {
   });
 
   it('refuses ops that miss a change, write a wrong value, or name a key the other side never had', () => {
+    const fits = (ops: PatchOp[], before: unknown, after: unknown) => patchFits(ops, diff(before, after), before, after);
     const before = { pub: 1, secret: 'a' };
-    expect(patchFits([[['pub'], 2]], before, { pub: 2, secret: 'a' })).toBe(true);
-    expect(patchFits([[['pub'], 2]], before, { pub: 2, secret: 'b' })).toBe(false);
-    expect(patchFits([[['pub'], 3]], before, { pub: 2, secret: 'a' })).toBe(false);
-    expect(patchFits([[['pub'], 2], [['hidden']]], before, { pub: 2, secret: 'a' })).toBe(false);
-    expect(patchFits([[['list', 'length'], 1]], { list: [1, 2] }, { list: [1] })).toBe(true);
-    expect(patchFits([[['list', 'length'], 1]], { list: [1, 2] }, { list: [2] })).toBe(false);
-    expect(patchFits([[['a', 'b'], 1]], { a: 1 }, { a: { b: 1 } })).toBe(false);
-    expect(patchFits([[['__proto__', 'x'], 1]], {}, {})).toBe(false);
+    expect(fits([[['pub'], 2]], before, { pub: 2, secret: 'a' })).toBe(true);
+    expect(fits([[['pub'], 2]], before, { pub: 2, secret: 'b' })).toBe(false);
+    expect(fits([[['pub'], 3]], before, { pub: 2, secret: 'a' })).toBe(false);
+    expect(fits([[['pub'], 2], [['hidden']]], before, { pub: 2, secret: 'a' })).toBe(false);
+    expect(fits([[['list', 'length'], 1]], { list: [1, 2] }, { list: [1] })).toBe(true);
+    expect(fits([[['list', 'length'], 1]], { list: [1, 2] }, { list: [2] })).toBe(false);
+    expect(fits([[['a', 'b'], 1]], { a: 1 }, { a: { b: 1 } })).toBe(false);
+    expect(fits([[['a'], { b: 1 }]], { a: 1 }, { a: { b: 1 } })).toBe(true);
+    expect(fits([[['__proto__', 'x'], 1]], {}, {})).toBe(false);
   });
 });
 
@@ -164,20 +167,21 @@ describe('room patches', () => {
     // A clue: the same change for both.
     const clue = step(`${team}:spymaster`, { type: 'clue', word: clueFor(state.cards), count: 2, turn: 1 }, 11);
     expect(clue.pub.ops).toEqual(clue.key.ops);
-    expect(roomPatchFits(clue.pub, clue.key0, clue.key1)).toBe(true);
+    expect(roomPatchFits(clue.pub, { before: clue.key0, after: clue.key1, patch: clue.key })).toBe(true);
     // A guess: the public's patch also turns the card's colour up, which the key already shows.
     const guess = step(`${team}:operative`, { type: 'guess', card: first(state, team), turn: 1 }, 12);
     expect(guess.pub.ops.length).toBe(guess.key.ops.length + 1);
-    expect(roomPatchFits(guess.pub, guess.key0, guess.key1)).toBe(true);
-    expect(roomPatchFits(guess.key, guess.pub0, guess.pub1)).toBe(false);
+    const keyChange = { before: guess.key0, after: guess.key1, patch: guess.key };
+    expect(roomPatchFits(guess.pub, keyChange)).toBe(true);
+    expect(roomPatchFits(guess.key, { before: guess.pub0, after: guess.pub1, patch: guess.pub })).toBe(false);
     // Shared, it names no audience and rebuilds each audience's own next snapshot.
     const shared = sharedPatch(guess.pub);
     expect(shared).not.toHaveProperty('audience');
     expect(applyRoomPatch(guess.key0, shared)).toEqual(guess.key1);
     expect(applyRoomPatch(guess.pub0, shared)).toEqual(guess.pub1);
     // Of another version or time, it does not fit.
-    expect(roomPatchFits({ ...guess.pub, version: 13 }, guess.key0, guess.key1)).toBe(false);
-    expect(roomPatchFits({ ...guess.pub, serverTime: 2 }, guess.key0, guess.key1)).toBe(false);
+    expect(roomPatchFits({ ...guess.pub, version: 13 }, keyChange)).toBe(false);
+    expect(roomPatchFits({ ...guess.pub, serverTime: 2 }, keyChange)).toBe(false);
   });
 
   it('do not apply to another version, audience or room', () => {

@@ -68,17 +68,19 @@ function walk(a: Json, b: Json, path: PatchKey[], ops: PatchOp[], ignored?: Read
 }
 
 /**
- * Whether `ops` (made by {@link diff}, so no op's path lies inside another's) turn `before`
- * into exactly `after`, without applying them: each op's value is what `after` holds at its
- * path, the place it writes exists in `before`, a deleted key was in `before`, and every
- * difference between the two trees lies at or under some op's path. So the ops name no key
- * and carry no value that `before` or `after` does not show. `ignored` are root keys left out of the comparison, as in {@link diff}.
- * A server uses it to send one audience's patch to another audience whose view changed
- * the same way, instead of a second patch.
+ * Whether `ops` turn `before` into exactly `after`, given `own`, the ops {@link diff} made
+ * from `before` to `after` (with the same ignored keys), without applying them: each op's
+ * value is what `after` holds at its path, the place it writes exists in `before`, a deleted
+ * key was in `before`, and each of `own`'s ops (every place where the trees differ) lies at
+ * or under one of `ops`' paths. So `ops` name no key and carry no value that `before` or
+ * `after` does not show. Both lists must come from {@link diff} (no op's path lies inside
+ * another's). A server uses it to send one audience's patch to another audience whose view
+ * changed the same way, instead of a second patch.
  */
-export function patchFits(ops: readonly PatchOp[], before: unknown, after: unknown, ignored?: ReadonlySet<string>): boolean {
+export function patchFits(ops: readonly PatchOp[], own: readonly PatchOp[], before: unknown, after: unknown): boolean {
+  for (let i = 0; i < own.length; i++) if (!underOp(ops, own[i]![0])) return false;
   for (let i = 0; i < ops.length; i++) if (!opLands(ops[i]!, before, after)) return false;
-  return covered(before as Json, after as Json, [], ops, ignored);
+  return true;
 }
 
 /** Whether one op, applied to `before`, writes what `after` holds at its path. */
@@ -100,35 +102,6 @@ function opLands(op: PatchOp, before: unknown, after: unknown): boolean {
   if (op.length === 1) return Object.hasOwn(from, last) && !Object.hasOwn(to, last);
   if (Array.isArray(from) && last === 'length') return Array.isArray(to) && to.length === op[1];
   return Object.hasOwn(to, last) && jsonEqual((to as Record<PatchKey, unknown>)[last], op[1]);
-}
-
-/**
- * Whether every place where `a` and `b` differ lies at or under one of the ops' paths.
- * Written with loops and no closures: it runs for every audience of every change.
- */
-function covered(a: Json, b: Json, path: PatchKey[], ops: readonly PatchOp[], ignored?: ReadonlySet<string>): boolean {
-  if (a === b || underOp(ops, path)) return true;
-  if (Array.isArray(a) && Array.isArray(b)) {
-    for (let i = 0; i < b.length; i++) if (!coveredAt(i, i < a.length ? (a[i] as Json) : undefined, b[i] as Json, path, ops)) return false;
-    // A shorter array is a change of its length, which only a `length` op (or one above) makes.
-    return b.length >= a.length || coveredAt('length', a.length, b.length, path, ops);
-  }
-  if (isObject(a) && isObject(b)) {
-    for (const key in b) {
-      if (!ignored?.has(key) && !coveredAt(key, Object.hasOwn(a, key) ? (a[key] as Json) : undefined, b[key] as Json, path, ops)) return false;
-    }
-    for (const key in a) if (!Object.hasOwn(b, key) && !ignored?.has(key) && !coveredAt(key, a[key] as Json, undefined, path, ops)) return false;
-    return true;
-  }
-  return false;
-}
-
-/** {@link covered} one key down; a key on one side only is a difference only an op at or above it covers. */
-function coveredAt(key: PatchKey, x: Json | undefined, y: Json | undefined, path: PatchKey[], ops: readonly PatchOp[]): boolean {
-  path.push(key);
-  const ok = x !== undefined && y !== undefined ? covered(x, y, path, ops) : underOp(ops, path);
-  path.pop();
-  return ok;
 }
 
 /** Whether some op's path is `path` or one of its ancestors. */

@@ -13,18 +13,26 @@ export function roomPatch(before: RoomSnapshot, after: RoomSnapshot): RoomPatch 
   return { code: after.code, version: after.version, audience: after.audience, serverTime: after.serverTime, ops };
 }
 
+/** One audience's change: its snapshots before and after, and the patch between them ({@link roomPatch}). */
+export interface AudienceChange {
+  readonly before: RoomSnapshot;
+  readonly after: RoomSnapshot;
+  readonly patch: RoomPatch;
+}
+
 /**
- * Whether `patch`, made for another audience, turns this audience's snapshot `before` into
- * its next one, `after`, exactly: then this audience can be sent the same patch (see
- * {@link sharedPatch}), and it carries nothing this audience does not see.
+ * Whether `patch`, made for another audience, turns this audience's snapshot into its next
+ * one exactly: then this audience can be sent the same patch (see {@link sharedPatch}), and
+ * it carries nothing this audience does not see ({@link patchFits}).
  */
-export function roomPatchFits(patch: RoomPatch, before: RoomSnapshot, after: RoomSnapshot): boolean {
+export function roomPatchFits(patch: RoomPatch, change: AudienceChange): boolean {
+  const { before, after } = change;
   return (
     patch.code === after.code &&
     patch.version === after.version &&
     before.version === after.version - 1 &&
     patch.serverTime === after.serverTime &&
-    patchFits(patch.ops, before, after, ENVELOPE_FIELDS)
+    patchFits(patch.ops, change.patch.ops, before, after)
   );
 }
 

@@ -6,7 +6,7 @@
 import type { AnyGameDefinition } from '../game/engine';
 import { ErrorCode, fail, ok, type Result } from '../game/errors';
 import type { RoomPatch, RoomSnapshot, RoomSummary } from '../game/protocol';
-import { roomPatch, roomPatchFits, sharedPatch } from '../game/room-patch';
+import { roomPatch, roomPatchFits, sharedPatch, type AudienceChange } from '../game/room-patch';
 import { channel } from './channels';
 import type { ParlorServer, ParlorSocket } from './hub';
 import type { Room } from './room';
@@ -90,11 +90,8 @@ export function broadcastChange(
 }
 
 /** One audience's change, as a patch from the snapshot it holds. */
-interface Change {
+interface Change extends AudienceChange {
   readonly audience: string;
-  readonly before: RoomSnapshot;
-  readonly after: RoomSnapshot;
-  readonly patch: RoomPatch;
 }
 
 /**
@@ -108,7 +105,7 @@ function shareChanges(changes: Change[]): { patch: RoomPatch; audiences: string[
   const groups: { patch: RoomPatch; audiences: string[] }[] = [];
   if (changes.length > 1) changes.sort((a, b) => b.patch.ops.length - a.patch.ops.length);
   for (const change of changes) {
-    const group = groups.find((g) => roomPatchFits(g.patch, change.before, change.after));
+    const group = groups.find((g) => roomPatchFits(g.patch, change));
     if (group) group.audiences.push(change.audience);
     else groups.push({ patch: change.patch, audiences: [change.audience] });
   }
