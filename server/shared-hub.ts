@@ -265,9 +265,8 @@ export class SharedHub implements RoomService {
     return this.serial(socket, async () => {
       if (!socket.rooms.has(channel.room(p.code))) return fail(ErrorCode.NOT_IN_ROOM, 'Join the room first.');
       return this.guard(async () => {
-        const record = await this.opts.store.load(p.code);
-        if (!record) return fail(ErrorCode.ROOM_NOT_FOUND, `No room has the code ${p.code}.`);
-        const room = Room.fromRecord(JSON.parse(record.data), this.opts.game);
+        const room = await this.load(p.code);
+        if (!room) return fail(ErrorCode.ROOM_NOT_FOUND, `No room has the code ${p.code}.`);
         this.remember(room);
         const audience = room.audienceOf(socket.data.playerId);
         return ok({ snapshot: currentSnapshot(room, audience, this.sent.get(room.code), this.opts.now()) });
@@ -278,9 +277,15 @@ export class SharedHub implements RoomService {
   /** A room's public line, read from the store (whichever node holds its sockets). */
   lookup(code: string): Promise<Result<RoomSummary>> {
     return this.guard(async () => {
-      const record = await this.opts.store.load(code);
-      return record ? ok(Room.fromRecord(JSON.parse(record.data), this.opts.game).summary()) : roomNotFound(code);
+      const room = await this.load(code);
+      return room ? ok(room.summary()) : roomNotFound(code);
     });
+  }
+
+  /** The room as the store holds it now, or null when it holds none. */
+  private async load(code: string): Promise<Room | null> {
+    const record = await this.opts.store.load(code);
+    return record ? Room.fromRecord(JSON.parse(record.data), this.opts.game) : null;
   }
 
   async watchRooms(socket: ParlorSocket): Promise<Result<{ rooms: RoomSummary[] }>> {
