@@ -58,6 +58,8 @@ export interface LoadConfig {
   readonly retries: number;
   /** ...while this much time (ms) is left for waiting for quiet cores and repeating steps. */
   readonly waitBudgetMs: number;
+  /** Where Linux `perf record` writes the server's profile of each measured window (`--perf`), if anywhere. */
+  readonly perfDir?: string;
 }
 
 /** How an idle-memory run is shaped: this many sockets, in rooms of five, doing nothing. */
@@ -97,6 +99,8 @@ export interface StepResult {
   readonly passed: boolean;
   /** How many times the step was measured again because other processes took a pinned core. */
   repeats: number;
+  /** perf's recording of the server during the window (`--perf`). */
+  readonly perfFile?: string;
 }
 
 /** Runner → generator. */

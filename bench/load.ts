@@ -12,6 +12,7 @@
  */
 import * as hdr from 'hdr-histogram-js';
 import type { LoadConfig, StepResult } from './ipc';
+import { recordPerf } from './perf';
 import { processRssBytes, sampleCpu, cpuBetween, type CpuSample } from './proc';
 
 /** Members per room: four players and a spectator. */
@@ -82,6 +83,8 @@ const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve,
 export class Load {
   private readonly rooms: RoomPace[] = [];
   private tally: Tally | null = null;
+  /** Measured windows recorded with perf so far: numbers their files. */
+  private recorded = 0;
   readonly traffic: Traffic = { bytes: 0 };
 
   /** Adds a room; returns its index (bots pass it back in {@link deliver}). */
@@ -133,10 +136,13 @@ export class Load {
     let bytesAtStart = 0;
     let bytesAtEnd = 0;
     let rss = 0;
+    let perfFile: string | undefined;
     const sample = (i: 0 | 1) => {
       samples[i] = sampleCpu(config.serverPid, performance.now());
-      if (i === 0) bytesAtStart = this.traffic.bytes;
-      else {
+      if (i === 0) {
+        bytesAtStart = this.traffic.bytes;
+        if (config.perfDir) perfFile = recordPerf(config.serverPid, config.measureMs, config.perfDir, `${config.kind}-${rate}-${++this.recorded}`);
+      } else {
         bytesAtEnd = this.traffic.bytes;
         rss = processRssBytes(config.serverPid);
       }
@@ -208,6 +214,7 @@ export class Load {
       wireBytesPerMove: tally.moves ? (bytesAtEnd - bytesAtStart) / ((tally.moves / seconds) * cpu.seconds) : 0,
       passed: p99 < config.p99LimitMs && lostShare < config.lossLimit && rejectedShare < config.lossLimit,
       repeats: 0,
+      ...(perfFile ? { perfFile } : {}),
     };
   }
 

@@ -31,6 +31,7 @@ import {
   type ToServerMessage,
 } from './ipc';
 import { cpuModel, loadAverage, waitForQuiet } from './proc';
+import { renderSplits, splitPerf } from './perf';
 import { summariseProfile, type CpuProfile, type ProfileWindow } from './profile';
 import { REFERENCE_RATE, renderHeadline, renderReport, writeReport, type BenchResults, type IdleResult, type PairedRound } from './report';
 
@@ -42,6 +43,7 @@ const { values: flags } = parseArgs({
     quick: { type: 'boolean', default: false },
     only: { type: 'string' },
     profile: { type: 'boolean', default: false },
+    perf: { type: 'boolean', default: false },
     rooms: { type: 'string' },
     rates: { type: 'string' },
     nice: { type: 'string' },
@@ -58,6 +60,9 @@ if (flags.help) {
   --quick    short steps and fewer rates (about 2 minutes); writes bench/results/quick.md
   --only     servers to run, comma-separated (default: all, anchors first)
   --profile  run the Parlor server under node --cpu-prof and summarise its top functions
+  --perf     Linux perf record of every server during every measured window, into bench/results/perf/<date>/, and each
+             step's CPU per move split by part (own code, broadcasts, acks, receiving, event loop, GC, compiler) in split.md;
+             add --server-flags=--perf-basic-prof for the names of JavaScript frames (perf's sampling inflates the figures)
   --rooms    rooms of 5 sockets under load (default 100)
   --rates    the rates to step through, comma-separated moves/s (default: the plan's)
   --nice=N   run the server and the generator at this priority (e.g. -10; negative needs root) so that
@@ -93,6 +98,8 @@ const niceness = flags.nice === undefined ? null : Number(flags.nice);
 if (niceness !== null && !(Number.isInteger(niceness) && niceness >= -20 && niceness <= 19)) throw new Error('--nice must be -20..19');
 const rooms = flags.rooms ? Number(flags.rooms) : 100;
 if (!Number.isInteger(rooms) || rooms < 1 || rooms > 1000) throw new Error('--rooms must be 1-1000');
+/** Where `--perf` writes one perf.data per server, rate and measured window. */
+const perfDir = flags.perf ? join(RESULTS, 'perf', new Date().toISOString().replace(/[:.]/g, '-')) : undefined;
 const rounds = flags.rounds === undefined ? (quick ? 0 : 3) : Number(flags.rounds);
 if (!Number.isInteger(rounds) || rounds < 0 || rounds > 20) throw new Error('--rounds must be 0-20');
 
@@ -300,7 +307,7 @@ async function waitForQuietCores(): Promise<void> {
 }
 
 /** The load steps (`rates`, by default the plan's) on a fresh server. */
-async function loadPhase(kind: ServerKind, profileDir?: string, rates: readonly number[] = PLAN.rates): Promise<{ steps: StepResult[]; window: ProfileWindow | null }> {
+async function loadPhase(kind: ServerKind, profileDir?: string, rates: readonly number[] = PLAN.rates, perfPart = 'main'): Promise<{ steps: StepResult[]; window: ProfileWindow | null }> {
   const server = await startServer(kind, 'load', profileDir);
   const generator = startGenerator(kind, 'load');
   const steps: StepResult[] = [];
@@ -326,6 +333,7 @@ async function loadPhase(kind: ServerKind, profileDir?: string, rates: readonly 
       maxOthersPct: MAX_OTHERS_PCT,
       retries: PLAN.retries,
       waitBudgetMs: waitBudget.ms,
+      ...(perfDir ? { perfDir: join(perfDir, perfPart) } : {}),
     };
     const perStep = PLAN.warmMs + PLAN.measureMs + PLAN.drainMs + 1000;
     const bound = 180_000 + (perStep + 1000) * rates.length + waitBudget.ms + 60_000;
@@ -367,7 +375,7 @@ async function pairedRounds(count: number): Promise<PairedRound[]> {
     for (const kind of order) {
       console.log(`  ${SERVER_NAMES[kind]}`);
       await waitForQuietCores();
-      const step = (await loadPhase(kind, undefined, [REFERENCE_RATE])).steps[0];
+      const step = (await loadPhase(kind, undefined, [REFERENCE_RATE], `round-${i + 1}`)).steps[0];
       if (!step) throw new Error(`paired round ${i + 1}: no step from ${kind}`);
       steps[kind] = step;
     }
@@ -383,6 +391,20 @@ function formatStep(s: StepResult): string {
     `lost ${s.lost}, server ${Math.round(s.serverCpuPct)}% ${Math.round(s.serverCpuUsPerMove)} us/move, gen ${Math.round(s.generatorCpuPct)}%` +
     `${s.rejected ? `, REJECTED ${s.rejected}` : ''} ${s.passed ? 'ok' : 'FAIL'}`
   );
+}
+
+/** With `--perf`: each recorded step's CPU per move split by part, printed and written to `perfDir/split.md`. */
+function writePerfSplits(perfDir: string, results: BenchResults): void {
+  const recorded: { label: string; step: StepResult }[] = [];
+  for (const kind of SERVER_KINDS) for (const step of results.servers[kind]?.steps ?? []) recorded.push({ label: `${SERVER_NAMES[kind]}, ${step.rate}`, step });
+  (results.rounds ?? []).forEach((round, i) => {
+    for (const kind of ['parlor', 'socketio'] as const) recorded.push({ label: `${SERVER_NAMES[kind]}, round ${i + 1}`, step: round[kind] });
+  });
+  const columns = recorded.flatMap(({ label, step }) => (step.perfFile && existsSync(step.perfFile) ? [{ label, split: splitPerf(step.perfFile, step.moves) }] : []));
+  if (columns.length === 0) return;
+  const table = renderSplits(columns);
+  writeFileSync(join(perfDir, 'split.md'), `${table}\n`);
+  console.log(`\nCPU per move by part, from perf (${relative(ROOT, join(perfDir, 'split.md'))}):\n${table}`);
 }
 
 /** The main thread's profile (tsx's loader thread writes one too): CPU.<date>.<time>.<pid>.<thread>.<n>. */
@@ -407,6 +429,7 @@ async function main(): Promise<void> {
       pinned: pinning !== null,
       nice: niceness,
       ...(flags['server-flags'] ? { serverFlags: flags['server-flags'] } : {}),
+      ...(perfDir ? { perfDir: relative(ROOT, perfDir) } : {}),
     },
     loadAverage: { start: loadAverage(), end: 0 },
     plan: { rooms, ...PLAN, p99LimitMs: 100, lossLimit: 0.001, maxOthersPct: MAX_OTHERS_PCT },
@@ -441,6 +464,7 @@ async function main(): Promise<void> {
       console.log(`\nCPU profile of the Parlor server: ${relative(ROOT, file)}\n${results.profile.summary}`);
     }
   }
+  if (perfDir) writePerfSplits(perfDir, results);
   results.loadAverage.end = loadAverage();
   results.minutes = (Date.now() - started) / 60_000;
 
