@@ -37,6 +37,7 @@ export const PERF_PARTS = [
   'broadcasts',
   'acks and direct emits',
   'receiving',
+  'after writes',
   'event loop',
   'GC, main thread',
   'compiler threads',
@@ -51,7 +52,8 @@ export const PERF_PART_NOTES: Record<PerfPart, string> = {
   broadcasts: "Socket.IO's broadcasts (`to(room).emit`): encoding, the fan-out and the kernel's writes",
   'acks and direct emits': 'emits to one socket and ack answers, with their writes',
   receiving: 'reading and decoding what clients sent, up to the handler',
-  'event loop': 'waiting in epoll and waking up, timers, outside any handler',
+  'after writes': "the callbacks of finished socket writes (engine.io's next packets, stream bookkeeping)",
+  'event loop': 'waiting in epoll and waking up, with no JavaScript on the stack',
   'GC, main thread': "the collector's work on the main thread outside any handler",
   'compiler threads': "V8's optimising compiler on its own threads",
   'GC threads': "the collector's helper threads",
@@ -88,9 +90,10 @@ function partOf(frames: readonly string[], mainThread: boolean): { part: PerfPar
     if (callees.includes(`socket.io${sep}dist${sep}socket.js`)) return { part: 'acks and direct emits' };
     return { part: 'own code', own: ownFrame(frames[inner]!)! };
   }
-  if (stack.includes('onStreamRead')) return { part: 'receiving' };
+  if (/onStreamRead|JS:\S?onevent /.test(stack)) return { part: 'receiving' };
   if (/Scaveng|Heap::|MinorGC|MarkCompact/.test(stack)) return { part: 'GC, main thread' };
-  if (/uv__io_poll|epoll|uv__run_timers|listOnTimeout/.test(stack)) return { part: 'event loop' };
+  if (/JS:\S?(afterWriteTick|onwrite|afterWrite) /.test(stack)) return { part: 'after writes' };
+  if (!frames.some((f) => f.startsWith('JS:'))) return { part: 'event loop' };
   return { part: 'other' };
 }
 

@@ -1,7 +1,9 @@
 /**
  * Prometheus metrics of one Parlor service (prom-client), scraped at `/metrics`.
- * Counters are bumped on the action path, so each event's label children are bound
- * once and cached: recording an action costs a map lookup and an increment.
+ * Actions are counted on the hot path of every move, where prom-client's own calls hash
+ * their labels on every increment and observation; so each action is only tallied here
+ * (a map lookup and a number or two) and the tallies reach prom-client's counters and
+ * histogram when they are scraped, or when a batch of latencies fills up.
  * Gauges (sockets, rooms) are read from their owners only when scraped.
  */
 import { Counter, Gauge, Histogram, Registry, collectDefaultMetrics } from 'prom-client';
@@ -26,11 +28,15 @@ export interface ActionMetrics {
   record(event: string, response: { ok: boolean; code?: string }, seconds?: number): void;
 }
 
-/** The label children of one event, bound once. */
-interface EventChildren {
-  readonly accepted: { inc(): void };
-  readonly latency: { observe(seconds: number): void };
-  readonly rejected: Map<string, { inc(): void }>;
+/** Latencies kept per event before they are handed to the histogram (8 kB each). */
+const LATENCY_BATCH = 1024;
+
+/** One event's actions since the tallies last reached prom-client. */
+class EventTally {
+  accepted = 0;
+  readonly rejected = new Map<string, number>();
+  readonly latencies = new Float64Array(LATENCY_BATCH);
+  observed = 0;
 }
 
 // Node's own metrics (event-loop lag, heap, GC, CPU) describe the process, not one Parlor:
@@ -47,13 +53,15 @@ function processMetrics(): Registry {
 /** The metrics of one Parlor service plus the process's own. */
 export class ParlorMetrics implements ActionMetrics {
   private readonly registry = new Registry();
-  private readonly children = new Map<string, EventChildren>();
+  private readonly tallies = new Map<string, EventTally>();
   private readonly accepted: Counter<'event'>;
   private readonly rejected: Counter<'event' | 'code'>;
   private readonly latency: Histogram<'event'>;
 
   constructor(sources: MetricsSources) {
     const registers = [this.registry];
+    // Each action metric brings the tallies in before it is read (the first of the three does the work).
+    const flush = () => this.flush();
     new Gauge({
       name: 'parlor_connected_sockets',
       help: 'Sockets connected to this process.',
@@ -85,12 +93,14 @@ export class ParlorMetrics implements ActionMetrics {
       help: 'Actions answered ok, by event.',
       labelNames: ['event'],
       registers,
+      collect: flush,
     });
     this.rejected = new Counter({
       name: 'parlor_actions_rejected_total',
       help: 'Actions refused, by event and error code (RATE_LIMITED and BAD_REQUEST included).',
       labelNames: ['event', 'code'],
       registers,
+      collect: flush,
     });
     this.latency = new Histogram({
       name: 'parlor_action_duration_seconds',
@@ -99,23 +109,25 @@ export class ParlorMetrics implements ActionMetrics {
       // An action takes tens of microseconds to a few milliseconds; the top buckets catch stalls.
       buckets: [0.0001, 0.00025, 0.0005, 0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 1],
       registers,
+      collect: flush,
     });
   }
 
   record(event: string, response: { ok: boolean; code?: string }, seconds?: number): void {
-    const children = this.childrenOf(event);
-    if (response.ok) {
-      children.accepted.inc();
-      if (seconds !== undefined) children.latency.observe(seconds);
+    let tally = this.tallies.get(event);
+    if (!tally) {
+      tally = new EventTally();
+      this.tallies.set(event, tally);
+    }
+    if (!response.ok) {
+      const code = response.code ?? 'UNKNOWN';
+      tally.rejected.set(code, (tally.rejected.get(code) ?? 0) + 1);
       return;
     }
-    const code = response.code ?? 'UNKNOWN';
-    let rejected = children.rejected.get(code);
-    if (!rejected) {
-      rejected = this.rejected.labels(event, code);
-      children.rejected.set(code, rejected);
-    }
-    rejected.inc();
+    tally.accepted++;
+    if (seconds === undefined) return;
+    tally.latencies[tally.observed++] = seconds;
+    if (tally.observed === LATENCY_BATCH) this.flush();
   }
 
   /** The Prometheus text exposition of every metric. */
@@ -129,12 +141,18 @@ export class ParlorMetrics implements ActionMetrics {
     return this.registry.contentType;
   }
 
-  private childrenOf(event: string): EventChildren {
-    let children = this.children.get(event);
-    if (!children) {
-      children = { accepted: this.accepted.labels(event), latency: this.latency.labels(event), rejected: new Map() };
-      this.children.set(event, children);
+  /** Hands every tally to prom-client's metrics and starts the tallies again. */
+  private flush(): void {
+    for (const [event, tally] of this.tallies) {
+      if (tally.accepted > 0) this.accepted.inc({ event }, tally.accepted);
+      for (const [code, count] of tally.rejected) this.rejected.inc({ event, code }, count);
+      if (tally.observed > 0) {
+        const latency = this.latency.labels(event);
+        for (let i = 0; i < tally.observed; i++) latency.observe(tally.latencies[i]!);
+      }
+      tally.accepted = 0;
+      tally.rejected.clear();
+      tally.observed = 0;
     }
-    return children;
   }
 }
