@@ -5,12 +5,11 @@
  * kernel's share too. Start servers with `--server-flags=--perf-basic-prof` so that
  * JIT-compiled JavaScript frames get names. perf's sampling costs the server CPU, so the
  * figures of a step recorded this way are inflated: compare recorded steps with each other.
- *
- *   node --import tsx bench/perf.ts FILE MOVES [FILE MOVES ...]   the split of saved recordings
+ * `bench/perf-split.ts` splits saved recordings.
  */
 import { execFileSync, spawn } from 'node:child_process';
 import { mkdirSync } from 'node:fs';
-import { join, resolve, sep } from 'node:path';
+import { join, sep } from 'node:path';
 
 /**
  * Samples `pid` (all its threads, with call graphs) for `ms`, into `dir/name.data`; read it
@@ -146,16 +145,4 @@ export function renderSplits(columns: readonly { label: string; split: PerfSplit
     for (const [name, us] of c.split.ownFunctions.slice(0, topFunctions)) lines.push(`- ${f(us)} ${name}`);
   }
   return lines.join('\n');
-}
-
-// As a command: the split of saved recordings, each with its number of moves.
-if (process.argv[1] && resolve(process.argv[1]) === resolve(import.meta.filename)) {
-  const args = process.argv.slice(2);
-  if (args.length === 0 || args.length % 2 !== 0) {
-    console.error('usage: node --import tsx bench/perf.ts FILE MOVES [FILE MOVES ...]');
-    process.exit(2);
-  }
-  const columns = [];
-  for (let i = 0; i < args.length; i += 2) columns.push({ label: args[i]!.replace(/^.*\//, '').replace(/\.data$/, ''), split: splitPerf(args[i]!, Number(args[i + 1])) });
-  console.log(renderSplits(columns));
 }

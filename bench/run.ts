@@ -15,7 +15,7 @@
 import { spawn, execFileSync, type ChildProcess, type SpawnOptions } from 'node:child_process';
 import { mkdirSync, openSync, closeSync, readdirSync, statSync, writeFileSync, readFileSync, existsSync } from 'node:fs';
 import { cpus, release, setPriority, totalmem } from 'node:os';
-import { join, relative } from 'node:path';
+import { basename, join, relative } from 'node:path';
 import { parseArgs } from 'node:util';
 import {
   SERVER_KINDS,
@@ -30,6 +30,7 @@ import {
   type ToGeneratorMessage,
   type ToServerMessage,
 } from './ipc';
+import { bundle } from '../scripts/bundle.mjs';
 import { cpuModel, loadAverage, waitForQuiet } from './proc';
 import { renderSplits, splitPerf } from './perf';
 import { summariseProfile, type CpuProfile, type ProfileWindow } from './profile';
@@ -169,11 +170,33 @@ const pinning = (() => {
   }
 })();
 
-/** Starts `node --import tsx script` with an IPC channel, pinned to `core` when possible. */
+/** The entry script of each server kind, under bench/servers/. */
+const SERVER_SCRIPTS: Record<ServerKind, string> = { ws: 'ws-relay', socketio: 'socketio-relay', boardgameio: 'boardgameio', parlor: 'parlor' };
+
+/** The bundle of each child process's entry script, made once per run by {@link bundleChildren}. */
+const bundles = new Map<string, string>();
+
+/**
+ * Bundles the generator's and the servers' entry scripts into plain ES modules, as
+ * production runs the server (`dist/server.mjs`): under tsx every closure made at run time
+ * would pay its `__name` wrapper (scripts/bundle.mjs), which no production process does.
+ */
+async function bundleChildren(kinds: readonly ServerKind[]): Promise<void> {
+  for (const script of ['bench/generator.ts', ...kinds.map((k) => `bench/servers/${SERVER_SCRIPTS[k]}.ts`)]) {
+    // CommonJS: the bots and boardgame.io's server import its subpaths, which only `require` resolves.
+    const out = join(RESULTS, 'build', `${basename(script, '.ts')}.cjs`);
+    await bundle(join(ROOT, script), out);
+    bundles.set(script, out);
+  }
+}
+
+/** Starts the bundle of `script` with an IPC channel, pinned to `core` when possible. */
 function startNode(script: string, core: number | null, nodeArgs: string[], env: NodeJS.ProcessEnv, log: string): ChildProcess {
   mkdirSync(join(RESULTS, 'logs'), { recursive: true });
   const out = openSync(join(RESULTS, 'logs', log), 'w');
-  const args = [...nodeArgs, '--import', 'tsx', join(ROOT, script)];
+  const built = bundles.get(script);
+  if (!built) throw new Error(`${script} was not bundled`);
+  const args = [...nodeArgs, built];
   // taskset execs node, so the child's pid is node's and its IPC channel is inherited.
   // 'advanced' serialization keeps Infinity (a step with no delivery has an infinite p99).
   const options: SpawnOptions = { stdio: ['ignore', out, out, 'ipc'], env, cwd: ROOT, serialization: 'advanced' };
@@ -247,8 +270,7 @@ interface RunningServer {
 async function startServer(kind: ServerKind, phase: string, profileDir?: string): Promise<RunningServer> {
   const nodeArgs = ['--expose-gc', ...(flags['server-flags']?.split(' ').filter(Boolean) ?? [])];
   if (profileDir) nodeArgs.push('--cpu-prof', `--cpu-prof-dir=${profileDir}`);
-  const script = { ws: 'ws-relay', socketio: 'socketio-relay', boardgameio: 'boardgameio', parlor: 'parlor' }[kind];
-  const child = startNode(`bench/servers/${script}.ts`, pinning?.server ?? null, nodeArgs, { ...process.env, NODE_ENV: 'production', LOG_LEVEL: 'warn' }, `${kind}-${phase}-server.log`);
+  const child = startNode(`bench/servers/${SERVER_SCRIPTS[kind]}.ts`, pinning?.server ?? null, nodeArgs, { ...process.env, NODE_ENV: 'production', LOG_LEVEL: 'warn' }, `${kind}-${phase}-server.log`);
   const port = await nextMessage<ServerMessage, number>(child, 60_000, `${kind} server start`, (m) => (m.type === 'ready' ? m.port : undefined));
   return { child, url: `http://127.0.0.1:${port}` };
 }
@@ -444,6 +466,7 @@ async function main(): Promise<void> {
       (niceness === null ? '' : `, priority ${niceness}`) +
       `; load average ${results.loadAverage.start}`,
   );
+  await bundleChildren(kinds);
   let profileWindow: ProfileWindow | null = null;
   const profileDir = flags.profile ? join(RESULTS, 'profiles', new Date().toISOString().replace(/[:.]/g, '-')) : undefined;
   for (const kind of kinds) {

@@ -17,21 +17,23 @@ export interface ServerProcess {
   freeze(frozen: boolean): void;
 }
 
-/** What to start; by default the production `server.ts` with its Next.js build. */
+/** What to start; by default the production server (`dist/server.mjs`) with its Next.js build. */
 export interface ServerProcessOptions {
-  /** The entry script, e.g. `server/test-node.ts` (Parlor without Next.js). */
+  /** The entry script, e.g. `server/test-node.ts` (Parlor without Next.js), run with tsx. */
   readonly script?: string;
   /** Most ms to wait for "Parlor is listening". */
   readonly startTimeoutMs?: number;
 }
 
 /**
- * Starts `server.ts` in production mode on 127.0.0.1 (`port` 0 picks a free one) and
- * resolves once it logs that it listens. The build must exist (`npm run test:e2e` makes it).
+ * Starts the production server (`dist/server.mjs`, the bundle of `server.ts`) on 127.0.0.1
+ * (`port` 0 picks a free one) and resolves once it logs that it listens. The build and the
+ * bundle must exist (`npm run test:e2e` makes them, as `npm start` does).
  * `PARLOR_SERVER_LOG=file` appends the server's log lines, at debug level, to that file.
  */
 export async function startServerProcess(port: number, env: Record<string, string> = {}, options: ServerProcessOptions = {}): Promise<ServerProcess> {
-  const child = spawn(process.execPath, ['--import', 'tsx', options.script ?? 'server.ts'], {
+  const args = options.script ? ['--import', 'tsx', options.script] : ['--enable-source-maps', 'dist/server.mjs'];
+  const child = spawn(process.execPath, args, {
     env: {
       ...process.env,
       NODE_ENV: 'production',

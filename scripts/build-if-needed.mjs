@@ -1,9 +1,12 @@
 #!/usr/bin/env node
 // Builds the Next.js app unless .next/BUILD_ID is newer than every source file that
-// goes into the build, so `npm start` is fast on the second run and never serves stale pages.
+// goes into the build, so `npm start` is fast on the second run and never serves stale pages;
+// then bundles the server (server.ts, server/, game/) into dist/server.mjs, which takes
+// well under a second and so is done every time (see bundle.mjs for why a bundle).
 import { execFileSync } from 'node:child_process';
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
+import { bundle } from './bundle.mjs';
 
 const inputs = ['app', 'game', 'public', 'next.config.ts', 'package-lock.json', 'tsconfig.json'];
 
@@ -25,3 +28,5 @@ if (builtAt > changedAt) {
   console.log('parlor: building the app (next build)...');
   execFileSync(process.execPath, ['node_modules/next/dist/bin/next', 'build'], { stdio: 'inherit' });
 }
+
+await bundle('server.ts', 'dist/server.mjs');
