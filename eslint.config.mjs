@@ -10,7 +10,7 @@ const frameworkAndIo = [
 ];
 
 export default tseslint.config(
-  { ignores: ['node_modules/', '.next/', 'next-env.d.ts', 'test-results/', 'playwright-report/', 'bench/results/'] },
+  { ignores: ['node_modules/', '.next/', 'dist/', 'next-env.d.ts', 'test-results/', 'playwright-report/', 'bench/results/'] },
   ...tseslint.configs.recommended,
   {
     rules: {
