@@ -28,8 +28,8 @@ export interface ActionMetrics {
   record(event: string, response: { ok: boolean; code?: string }, seconds?: number): void;
 }
 
-/** Latencies kept per event before they are handed to the histogram (8 kB each). */
-const LATENCY_BATCH = 1024;
+/** Latencies kept per event before they are handed to the histogram (2 kB each). */
+const LATENCY_BATCH = 256;
 
 /** One event's actions since the tallies last reached prom-client. */
 class EventTally {
