@@ -322,6 +322,8 @@ export function renderReport(r: BenchResults): string {
     '',
     `- ${plan.rooms} rooms, each with 4 players and 1 spectator (${plan.rooms * 5} sockets), on 127.0.0.1. The bots of all rooms live in one`,
     '  load-generator process, so a move\'s send and its arrivals are timed on one clock.',
+    '- Every process (each server, the generator) runs its TypeScript bundled by esbuild with plain `node`, as Parlor\'s',
+    '  production server does (`npm start`), not through tsx.',
     '- The players of each room take turns to move; the aggregate rate is spread evenly over the rooms. A move is timed from',
     '  its send to its arrival at each of the 4 other members (a delivery). A room sends its next move once the previous one',
     '  has reached everyone; a move that fell due while its room was busy is timed from when it was due (no coordinated omission).',
