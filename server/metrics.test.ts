@@ -1,13 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { ParlorMetrics } from './metrics';
+import { metricSample } from './testing';
 
 const sources = { sockets: () => 0, roomsByPhase: () => ({ lobby: 0, playing: 0, over: 0 }), ignored: () => ({}) };
-
-/** The value of one sample line of the exposition, or undefined when it is absent. */
-function sample(text: string, name: string): number | undefined {
-  const line = text.split('\n').find((l) => l.startsWith(`${name} `));
-  return line === undefined ? undefined : Number(line.slice(name.length + 1));
-}
 
 describe('ParlorMetrics', () => {
   it('tallies actions between scrapes and hands every one to the scrape, batches of latencies included', async () => {
@@ -20,21 +15,21 @@ describe('ParlorMetrics', () => {
     metrics.record('room:join', { ok: true });
 
     const first = await metrics.text();
-    expect(sample(first, 'parlor_actions_accepted_total{event="game:move"}')).toBe(2500);
-    expect(sample(first, 'parlor_actions_accepted_total{event="room:join"}')).toBe(1);
-    expect(sample(first, 'parlor_actions_rejected_total{event="game:move",code="NOT_YOUR_TURN"}')).toBe(2);
-    expect(sample(first, 'parlor_actions_rejected_total{event="room:join",code="UNKNOWN"}')).toBe(1);
-    expect(sample(first, 'parlor_action_duration_seconds_count{event="game:move"}')).toBe(2500);
-    expect(sample(first, 'parlor_action_duration_seconds_bucket{le="0.00025",event="game:move"}')).toBe(1250);
-    expect(sample(first, 'parlor_action_duration_seconds_sum{event="game:move"}')).toBeCloseTo(1250 * 0.0032, 6);
+    expect(metricSample(first, 'parlor_actions_accepted_total{event="game:move"}')).toBe(2500);
+    expect(metricSample(first, 'parlor_actions_accepted_total{event="room:join"}')).toBe(1);
+    expect(metricSample(first, 'parlor_actions_rejected_total{event="game:move",code="NOT_YOUR_TURN"}')).toBe(2);
+    expect(metricSample(first, 'parlor_actions_rejected_total{event="room:join",code="UNKNOWN"}')).toBe(1);
+    expect(metricSample(first, 'parlor_action_duration_seconds_count{event="game:move"}')).toBe(2500);
+    expect(metricSample(first, 'parlor_action_duration_seconds_bucket{le="0.00025",event="game:move"}')).toBe(1250);
+    expect(metricSample(first, 'parlor_action_duration_seconds_sum{event="game:move"}')).toBeCloseTo(1250 * 0.0032, 6);
     // Accepted without a latency (it never reached the hub's broadcast): counted, not observed.
-    expect(sample(first, 'parlor_action_duration_seconds_count{event="room:join"}')).toBeUndefined();
+    expect(metricSample(first, 'parlor_action_duration_seconds_count{event="room:join"}')).toBeUndefined();
 
     // A second scrape adds only what came since: nothing is counted twice.
     metrics.record('game:move', { ok: true }, 0.0002);
     const second = await metrics.text();
-    expect(sample(second, 'parlor_actions_accepted_total{event="game:move"}')).toBe(2501);
-    expect(sample(second, 'parlor_action_duration_seconds_count{event="game:move"}')).toBe(2501);
-    expect(sample(second, 'parlor_actions_rejected_total{event="game:move",code="NOT_YOUR_TURN"}')).toBe(2);
+    expect(metricSample(second, 'parlor_actions_accepted_total{event="game:move"}')).toBe(2501);
+    expect(metricSample(second, 'parlor_action_duration_seconds_count{event="game:move"}')).toBe(2501);
+    expect(metricSample(second, 'parlor_actions_rejected_total{event="game:move",code="NOT_YOUR_TURN"}')).toBe(2);
   });
 });

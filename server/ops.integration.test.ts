@@ -1,15 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { ErrorCode } from '../game/errors';
-import { expectOk } from './testing';
+import { expectOk, metricSample } from './testing';
 import { closedAfterEach } from './test-servers';
 
 const { server, client } = closedAfterEach();
-
-/** One sample's value from a Prometheus text exposition, or undefined if absent. */
-function sample(text: string, series: string): number | undefined {
-  const line = text.split('\n').find((l) => l.startsWith(`${series} `));
-  return line === undefined ? undefined : Number(line.slice(series.length + 1));
-}
 
 describe('operations endpoints', () => {
   it('/healthz answers 200 while the process is up', async () => {
@@ -43,17 +37,17 @@ describe('operations endpoints', () => {
     expect(res.status).toBe(200);
     expect(res.headers.get('content-type')).toMatch(/^text\/plain; version=0\.0\.4/);
     const text = await res.text();
-    expect(sample(text, 'parlor_connected_sockets')).toBe(2);
-    expect(sample(text, 'parlor_rooms{phase="lobby"}')).toBe(1);
-    expect(sample(text, 'parlor_rooms{phase="playing"}')).toBe(0);
-    expect(sample(text, 'parlor_actions_accepted_total{event="room:create"}')).toBe(1);
-    expect(sample(text, 'parlor_actions_accepted_total{event="room:join"}')).toBe(1);
-    expect(sample(text, 'parlor_actions_rejected_total{event="game:move",code="GAME_NOT_STARTED"}')).toBe(1);
-    expect(sample(text, 'parlor_actions_rejected_total{event="room:join",code="BAD_REQUEST"}')).toBe(1);
+    expect(metricSample(text, 'parlor_connected_sockets')).toBe(2);
+    expect(metricSample(text, 'parlor_rooms{phase="lobby"}')).toBe(1);
+    expect(metricSample(text, 'parlor_rooms{phase="playing"}')).toBe(0);
+    expect(metricSample(text, 'parlor_actions_accepted_total{event="room:create"}')).toBe(1);
+    expect(metricSample(text, 'parlor_actions_accepted_total{event="room:join"}')).toBe(1);
+    expect(metricSample(text, 'parlor_actions_rejected_total{event="game:move",code="GAME_NOT_STARTED"}')).toBe(1);
+    expect(metricSample(text, 'parlor_actions_rejected_total{event="room:join",code="BAD_REQUEST"}')).toBe(1);
     // Latency is observed for accepted actions only: a refusal broadcasts nothing.
-    expect(sample(text, 'parlor_action_duration_seconds_count{event="room:join"}')).toBe(1);
-    expect(sample(text, 'parlor_action_duration_seconds_count{event="game:move"}')).toBeUndefined();
-    expect(sample(text, 'parlor_ignored_requests{reason="missingAck"}')).toBe(0);
+    expect(metricSample(text, 'parlor_action_duration_seconds_count{event="room:join"}')).toBe(1);
+    expect(metricSample(text, 'parlor_action_duration_seconds_count{event="game:move"}')).toBeUndefined();
+    expect(metricSample(text, 'parlor_ignored_requests{reason="missingAck"}')).toBe(0);
     expect(text).toMatch(/^nodejs_eventloop_lag_seconds \d/m);
   });
 

@@ -182,3 +182,9 @@ export function expectOk<T extends object>(response: Response<T>): { ok: true } 
   if (!response.ok) throw new Error(`expected ok, got ${response.code}: ${response.message}`);
   return response;
 }
+
+/** The value of one series in a Prometheus text exposition (`name{labels} value`), or undefined when absent. */
+export function metricSample(text: string, series: string): number | undefined {
+  const line = text.split('\n').find((l) => l.startsWith(`${series} `));
+  return line === undefined ? undefined : Number(line.slice(series.length + 1));
+}
