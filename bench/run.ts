@@ -177,9 +177,9 @@ const SERVER_SCRIPTS: Record<ServerKind, string> = { ws: 'ws-relay', socketio: '
 const bundles = new Map<string, string>();
 
 /**
- * Bundles the generator's and the servers' entry scripts into plain ES modules, as
- * production runs the server (`dist/server.mjs`): under tsx every closure made at run time
- * would pay its `__name` wrapper (scripts/bundle.mjs), which no production process does.
+ * Bundles the generator's and the servers' entry scripts for plain `node`, as production
+ * runs the server (`dist/server.mjs`): under tsx every closure made at run time would pay
+ * its `__name` wrapper (scripts/bundle.mjs), which no production process does.
  */
 async function bundleChildren(kinds: readonly ServerKind[]): Promise<void> {
   for (const script of ['bench/generator.ts', ...kinds.map((k) => `bench/servers/${SERVER_SCRIPTS[k]}.ts`)]) {
@@ -429,7 +429,7 @@ function writePerfSplits(perfDir: string, results: BenchResults): void {
   console.log(`\nCPU per move by part, from perf (${relative(ROOT, join(perfDir, 'split.md'))}):\n${table}`);
 }
 
-/** The main thread's profile (tsx's loader thread writes one too): CPU.<date>.<time>.<pid>.<thread>.<n>. */
+/** The main thread's profile (a loader or worker thread may write one too): CPU.<date>.<time>.<pid>.<thread>.<n>. */
 function mainThreadProfile(dir: string): string | null {
   if (!existsSync(dir)) return null;
   const files = readdirSync(dir).filter((f) => f.endsWith('.cpuprofile'));
