@@ -32,12 +32,12 @@ export const nicknameSchema = z
   .transform(cleanText)
   .pipe(z.string().min(1, TEXT_ERRORS.nicknameEmpty).max(LIMITS.nicknameMax, TEXT_ERRORS.nicknameLong));
 
-/** A room code, accepted in any case and with stray spaces; always upper case after parsing. */
-export const roomCodeSchema = z
-  .string()
-  .max(20)
-  .transform(normalizeRoomCode)
-  .pipe(z.string().regex(ROOM_CODE_PATTERN, TEXT_ERRORS.roomCode));
+/**
+ * A room code, accepted in any case and with stray spaces; always upper case after parsing.
+ * (`overwrite` normalizes within the string's own checks: what a transform piped into a
+ * second schema did, with one schema less to run on every request.)
+ */
+export const roomCodeSchema = z.string().max(20).overwrite(normalizeRoomCode).regex(ROOM_CODE_PATTERN, TEXT_ERRORS.roomCode);
 
 const withCode = z.object({ code: roomCodeSchema });
 const playerIdSchema = z.string().regex(/^p_[A-Za-z0-9_-]{6,32}$/, 'Not a player id');
