@@ -31,9 +31,9 @@ export function seesKey(state: CodewordsState, audienceKey: string): boolean {
 }
 
 /*
- * Public parts of the state are shared with the views, not copied: a revealed card (or any
- * card, for an audience that holds the key), every clue-log line and the running turn are
- * wholly public, so the view holds the state's own objects. Each such object lives until the
+ * Public parts of the state are shared with the views, not copied: a revealed card (or the
+ * whole list of cards, for an audience that holds the key), every clue-log line and the
+ * running turn are wholly public, so the view holds the state's own objects. Each such object lives until the
  * game ends, so every copy of one would be copied again by the garbage collector on its way
  * to the old generation; sharing makes a guess allocate one card and one log line instead of
  * one per audience (docs/performance.md, fifth round). The test "shares only wholly public
@@ -41,9 +41,9 @@ export function seesKey(state: CodewordsState, audienceKey: string): boolean {
  * hidden field cannot slip into a view unnoticed.
  */
 
-/** A card as seen with (`key`) or without the key; a revealed card shows its colour to all. */
-function cardView(card: Card, key: boolean): CardView {
-  return card.revealed || key ? card : { word: card.word, revealed: false, color: null };
+/** A card as seen without the key: a revealed card shows its colour to all. */
+function cardView(card: Card): CardView {
+  return card.revealed ? card : { word: card.word, revealed: false, color: null };
 }
 
 /** The turn as everyone sees it; the deadline only while the game runs. */
@@ -77,7 +77,8 @@ export function view(state: CodewordsState, audienceKey: string, previous?: Prev
   const sameCards = before?.state.cards === state.cards;
   return {
     audience: audienceKey,
-    cards: reuse(state.cards, before?.state.cards, before?.view.cards, (c) => cardView(c, key)),
+    // An audience that holds the key sees every card as it is: the state's own list.
+    cards: key ? state.cards : reuse(state.cards, before?.state.cards, before?.view.cards, cardView),
     startingTeam: state.startingTeam,
     turn: before?.state.turn === state.turn ? before.view.turn : turnView(state.turn, running),
     // Public: the number of hidden agents is printed on the table in the real game.
