@@ -49,6 +49,7 @@ const { values: flags } = parseArgs({
     rates: { type: 'string' },
     nice: { type: 'string' },
     'server-flags': { type: 'string' },
+    'generator-flags': { type: 'string' },
     rounds: { type: 'string' },
     report: { type: 'string' },
     out: { type: 'string' },
@@ -70,6 +71,8 @@ if (flags.help) {
              other work on a shared machine disturbs the figures less; the report says so
   --server-flags="..."  extra node flags for every server under test (e.g. --trace-gc-nvp: its lines go to
              bench/results/logs/KIND-load-server.log); for experiments, since such flags change the figures
+  --generator-flags="..."  extra node flags for the load generator (e.g. --trace-gc: its lines go to
+             bench/results/logs/KIND-load-generator.log), to see whether the bots, not the server, add to a latency
   --rounds N  after the main run, N paired rounds of Parlor and the Socket.IO relay at ${REFERENCE_RATE.toLocaleString('en-US')} moves/s,
              one right after the other in alternating order (default 3, 0 with --quick): their median ratios
              are what the targets are judged on, since the machine's speed drifts between servers of one run
@@ -282,7 +285,8 @@ function memoryOf(server: RunningServer): Promise<MemoryReport> {
 }
 
 function startGenerator(kind: ServerKind, phase: string): ChildProcess {
-  return startNode('bench/generator.ts', pinning?.generator ?? null, [], { ...process.env, NODE_ENV: 'production' }, `${kind}-${phase}-generator.log`);
+  const nodeArgs = flags['generator-flags']?.split(' ').filter(Boolean) ?? [];
+  return startNode('bench/generator.ts', pinning?.generator ?? null, nodeArgs, { ...process.env, NODE_ENV: 'production' }, `${kind}-${phase}-generator.log`);
 }
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
