@@ -35,6 +35,8 @@ export interface BenchResults {
     readonly nice?: number | null;
     /** Extra node flags the servers ran with (`--server-flags`), if any. */
     readonly serverFlags?: string;
+    /** Extra node flags the load generator ran with (`--generator-flags`), if any. */
+    readonly generatorFlags?: string;
     /** Where `--perf` wrote perf's recordings of the measured windows, if it ran. */
     readonly perfDir?: string;
   };
@@ -305,6 +307,7 @@ export function renderReport(r: BenchResults): string {
       ? []
       : [`- Server and generator ran at priority (nice) ${machine.nice} (\`--nice\`), so other work on the machine took less of their cores.`]),
     ...(machine.serverFlags ? [`- **The servers ran with extra node flags** (\`--server-flags\`): \`${machine.serverFlags}\`.`] : []),
+    ...(machine.generatorFlags ? [`- **The load generator ran with extra node flags** (\`--generator-flags\`): \`${machine.generatorFlags}\`.`] : []),
     ...(machine.perfDir ? [`- **Linux perf sampled every server during every measured window** (\`--perf\`, into \`${machine.perfDir}\`), which inflates the CPU figures.`] : []),
     `- Figures come from **one run** (${r.quick ? 'a quick one: short steps, coarse rates' : 'the full one'}), not an average of several` +
       (r.rounds?.length ? `; only the paired rounds at the end measure Parlor and the Socket.IO relay ${r.rounds.length} more times.` : '.'),

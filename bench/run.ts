@@ -455,6 +455,7 @@ async function main(): Promise<void> {
       pinned: pinning !== null,
       nice: niceness,
       ...(flags['server-flags'] ? { serverFlags: flags['server-flags'] } : {}),
+      ...(flags['generator-flags'] ? { generatorFlags: flags['generator-flags'] } : {}),
       ...(perfDir ? { perfDir: relative(ROOT, perfDir) } : {}),
     },
     loadAverage: { start: loadAverage(), end: 0 },
