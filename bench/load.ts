@@ -136,12 +136,12 @@ export class Load {
     let bytesAtStart = 0;
     let bytesAtEnd = 0;
     let rss = 0;
-    let perfFile: string | undefined;
+    let perf: { file: string; done: Promise<void> } | undefined;
     const sample = (i: 0 | 1) => {
       samples[i] = sampleCpu(config.serverPid, performance.now());
       if (i === 0) {
         bytesAtStart = this.traffic.bytes;
-        if (config.perfDir) perfFile = recordPerf(config.serverPid, config.measureMs, config.perfDir, `${config.kind}-${rate}-${++this.recorded}`);
+        if (config.perfDir) perf = recordPerf(config.serverPid, config.measureMs, config.perfDir, `${config.kind}-${rate}-${++this.recorded}`);
       } else {
         bytesAtEnd = this.traffic.bytes;
         rss = processRssBytes(config.serverPid);
@@ -183,6 +183,8 @@ export class Load {
       for (const waiting of pace.queue.splice(0)) if (waiting.measured) tally.lost += MEMBERS - 1;
     }
     this.tally = null;
+    // The recording is read once the step is reported: it must be whole by then.
+    await perf?.done;
 
     const cpu = cpuBetween(samples[0]!, samples[1]!, config.serverCore, config.generatorCore);
     const seconds = config.measureMs / 1000;
@@ -214,7 +216,7 @@ export class Load {
       wireBytesPerMove: tally.moves ? (bytesAtEnd - bytesAtStart) / ((tally.moves / seconds) * cpu.seconds) : 0,
       passed: p99 < config.p99LimitMs && lostShare < config.lossLimit && rejectedShare < config.lossLimit,
       repeats: 0,
-      ...(perfFile ? { perfFile } : {}),
+      ...(perf ? { perfFile: perf.file } : {}),
     };
   }
 

@@ -13,21 +13,27 @@ import { join, sep } from 'node:path';
 
 /**
  * Samples `pid` (all its threads, with call graphs) for `ms`, into `dir/name.data`; read it
- * with {@link splitPerf} or `perf report -i FILE --no-children`. Returns the file at once;
- * perf stops by itself. A machine without perf, or without the right to use it, gets a
- * warning, not a failure.
+ * with {@link splitPerf} or `perf report -i FILE --no-children`. Returns the file at once,
+ * and `done`, which settles once perf has stopped by itself and finished writing it. A
+ * machine without perf, or without the right to use it, gets a warning, not a failure.
  */
-export function recordPerf(pid: number, ms: number, dir: string, name: string): string {
+export function recordPerf(pid: number, ms: number, dir: string, name: string): { file: string; done: Promise<void> } {
   mkdirSync(dir, { recursive: true });
   const file = join(dir, `${name}.data`);
   const perf = spawn('perf', ['record', '-q', '-e', 'cpu-clock', '-g', '-p', String(pid), '-o', file, '--', 'sleep', String(ms / 1000)], {
     stdio: 'ignore',
   });
-  perf.on('error', (error) => console.warn(`perf record could not start: ${error.message}`));
-  perf.on('exit', (code) => {
-    if (code !== 0) console.warn(`perf record exited with ${code} for ${file}`);
+  const done = new Promise<void>((resolve) => {
+    perf.on('error', (error) => {
+      console.warn(`perf record could not start: ${error.message}`);
+      resolve();
+    });
+    perf.on('exit', (code) => {
+      if (code !== 0) console.warn(`perf record exited with ${code} for ${file}`);
+      resolve();
+    });
   });
-  return file;
+  return { file, done };
 }
 
 /** Where a sample's time went, from its thread and call stack. */
@@ -81,9 +87,9 @@ function ownFrame(frame: string): string | null {
 function partOf(frames: readonly string[], mainThread: boolean): { part: PerfPart; own?: string } {
   const stack = frames.join('\n');
   if (!mainThread) return { part: /Compil|Turbofan|Turboshaft|Pipeline|Maglev/i.test(stack) ? 'compiler threads' : 'GC threads' };
-  const outer = frames.findLastIndex((f) => ownFrame(f) !== null);
-  if (outer !== -1) {
-    const inner = frames.findIndex((f) => ownFrame(f) !== null);
+  // The innermost frame of the server's own code, and what it called.
+  const inner = frames.findIndex((f) => ownFrame(f) !== null);
+  if (inner !== -1) {
     const callees = frames.slice(0, inner).join('\n');
     if (callees.includes(`socket.io${sep}dist${sep}broadcast-operator.js`)) return { part: 'broadcasts' };
     if (callees.includes(`socket.io${sep}dist${sep}socket.js`)) return { part: 'acks and direct emits' };
@@ -102,7 +108,8 @@ export function splitPerf(file: string, moves: number): PerfSplit {
   const samples: { tid: number; period: number; frames: string[] }[] = [];
   for (const line of text.split('\n')) {
     if (line.trim() === '') continue;
-    if (!/^\s/.test(line)) {
+    // Frames are indented with a tab; a sample's header ("  5528  250000") may start with spaces.
+    if (!line.startsWith('\t')) {
       const [tid, period] = line.trim().split(/\s+/).map(Number);
       samples.push({ tid: tid!, period: period!, frames: [] });
     } else {
