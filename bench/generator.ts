@@ -6,7 +6,7 @@
  */
 import { BoardgameIoRoom } from './bots/boardgameio';
 import { ParlorRoom, refusals } from './bots/parlor';
-import { SocketIoRoom, WsRoom } from './bots/relay';
+import { SocketIoAckRoom, SocketIoRoom, WsRoom } from './bots/relay';
 import type { GeneratorMessage, IdleConfig, LoadConfig, ServerKind, StepResult, ToGeneratorMessage } from './ipc';
 import { Load, MEMBERS, type RoomDriver } from './load';
 import { waitForQuiet, type WatchedCore } from './proc';
@@ -18,6 +18,7 @@ interface Room extends RoomDriver {
 const ROOM_TYPES: Record<ServerKind, new (url: string, load: Load, index: number) => Room> = {
   ws: WsRoom,
   socketio: SocketIoRoom,
+  'socketio-acks': SocketIoAckRoom,
   boardgameio: BoardgameIoRoom,
   parlor: ParlorRoom,
 };

@@ -3,15 +3,15 @@
  * the load generator). They travel over Node's IPC channel, never over the network.
  */
 
-/** The servers the bench knows. */
-/** In the order a run measures them: the floors, then Parlor, then boardgame.io. */
-export const SERVER_KINDS = ['ws', 'socketio', 'parlor', 'boardgameio'] as const;
+/** The servers the bench knows, in the order a run measures them: the floors, then Parlor, then boardgame.io. */
+export const SERVER_KINDS = ['ws', 'socketio', 'socketio-acks', 'parlor', 'boardgameio'] as const;
 export type ServerKind = (typeof SERVER_KINDS)[number];
 
 /** Human names for reports. */
 export const SERVER_NAMES: Record<ServerKind, string> = {
   ws: 'raw ws relay',
   socketio: 'raw Socket.IO relay',
+  'socketio-acks': 'Socket.IO relay with acks',
   boardgameio: 'boardgame.io 0.50.2',
   parlor: 'Parlor (Codewords)',
 };

@@ -61,12 +61,14 @@ export interface BenchResults {
   minutes: number;
 }
 
-/** One paired round: both servers at the reference rate, one right after the other. */
+/** One paired round: the servers at the reference rate, one right after the other. */
 export interface PairedRound {
-  /** The server measured first in this round (the order alternates). */
+  /** The server measured first in this round (the order rotates). */
   readonly first: ServerKind;
   readonly parlor: StepResult;
   readonly socketio: StepResult;
+  /** The Socket.IO relay with acks, in runs that have it (absent in older runs). */
+  readonly acks?: StepResult;
 }
 
 export const BEGIN = '<!-- bench:begin -->';
@@ -138,7 +140,7 @@ export function renderHeadline(r: BenchResults): string {
 
 function renderRatios(r: BenchResults): string[] {
   const parlor = r.servers.parlor;
-  const anchors = (['ws', 'socketio', 'boardgameio'] as const).filter((k) => r.servers[k]);
+  const anchors = (['ws', 'socketio', 'socketio-acks', 'boardgameio'] as const).filter((k) => r.servers[k]);
   if (!parlor || anchors.length === 0) return [];
   const figure = (kind: ServerKind) => {
     const s = r.servers[kind]!;
@@ -203,6 +205,25 @@ function renderRatios(r: BenchResults): string[] {
       target('memory per idle socket ≤ 1×', le(p.rss, sio.rss, 1), `${ratio(p.rss, sio.rss)} RSS`),
     );
   }
+  if (r.servers['socketio-acks']) {
+    const acks = figure('socketio-acks');
+    const paired = pairedRatios(r.rounds ?? [], 'acks');
+    const both = (label: string, a: number | null | undefined, b: number | null | undefined, median?: number) =>
+      paired ? `| ${label} | ${ratio(a, b)} | ${median === undefined ? '-' : `${median.toFixed(2)}×`} |` : `| ${label} | ${ratio(a, b)} |`;
+    lines.push(
+      '',
+      'The same figures against the Socket.IO relay with acks, which answers every move to its sender as Parlor must, and does nothing else:',
+      'how much of each ratio above is the ack itself. Not one of the issue\'s targets; ' +
+        (paired ? `the main run, and the median of the ${paired.count} rounds below:` : 'from the main run:'),
+      '',
+      paired ? '| Parlor ÷ Socket.IO relay with acks | main run | paired rounds |' : '| Parlor ÷ Socket.IO relay with acks | main run |',
+      paired ? '| --- | ---: | ---: |' : '| --- | ---: |',
+      both('capacity', p.capacity, acks.capacity),
+      both(`p99 at ${num(REFERENCE_RATE)} moves/s`, p.p99, acks.p99, paired?.p99),
+      both(`server CPU per move at ${num(REFERENCE_RATE)} moves/s`, p.cpu, acks.cpu, paired?.cpu),
+      both('RSS per idle socket', p.rss, acks.rss),
+    );
+  }
   return lines;
 }
 
@@ -212,37 +233,54 @@ function median(values: readonly number[]): number {
   return sorted.length % 2 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
 }
 
-/** Median over the paired rounds of Parlor's p99 and CPU per move divided by the relay's; null without rounds. */
-function pairedRatios(rounds: readonly PairedRound[]): { count: number; p99: number; cpu: number } | null {
-  if (rounds.length === 0) return null;
+/**
+ * Median over the paired rounds of Parlor's p99 and CPU per move divided by an anchor's
+ * (the Socket.IO relay, or the relay with acks); null without rounds that measured it.
+ */
+function pairedRatios(rounds: readonly PairedRound[], anchor: 'socketio' | 'acks' = 'socketio'): { count: number; p99: number; cpu: number } | null {
+  const pairs = rounds.flatMap((x) => {
+    const other = x[anchor];
+    return other ? [{ parlor: x.parlor, other }] : [];
+  });
+  if (pairs.length === 0) return null;
   return {
-    count: rounds.length,
-    p99: median(rounds.map((x) => x.parlor.p99 / x.socketio.p99)),
-    cpu: median(rounds.map((x) => x.parlor.serverCpuUsPerMove / x.socketio.serverCpuUsPerMove)),
+    count: pairs.length,
+    p99: median(pairs.map((x) => x.parlor.p99 / x.other.p99)),
+    cpu: median(pairs.map((x) => x.parlor.serverCpuUsPerMove / x.other.serverCpuUsPerMove)),
   };
 }
 
-/** The paired rounds, one row each, and the medians. */
+/** The paired rounds, one row each, and the medians: against the relay, and against the relay with acks when measured. */
 function renderRounds(rounds: readonly PairedRound[]): string[] {
-  const paired = pairedRatios(rounds);
-  if (!paired) return [];
-  const rows = rounds.map((x, i) => {
-    const [a, b] = [x.parlor, x.socketio];
-    return (
-      `| ${i + 1} | ${SERVER_NAMES[x.first]} | ${ms(a.p99)} | ${ms(b.p99)} | ${ratio(a.p99, b.p99)} | ` +
-      `${num(a.serverCpuUsPerMove)} | ${num(b.serverCpuUsPerMove)} | ${ratio(a.serverCpuUsPerMove, b.serverCpuUsPerMove)} | ` +
-      `${pct(a.otherOnServerCorePct)} / ${pct(b.otherOnServerCorePct)} | ${a.passed && b.passed ? 'pass' : '**fail**'} |`
-    );
-  });
+  if (!pairedRatios(rounds)) return [];
+  const withAcks = pairedRatios(rounds, 'acks') !== null;
   return [
     `## Paired rounds at ${num(REFERENCE_RATE)} moves/s`,
     '',
-    `After the main run, Parlor and the raw Socket.IO relay took the ${num(REFERENCE_RATE)} moves/s step again, ${rounds.length} times, each time`,
-    'one right after the other on fresh servers, alternating which went first. The speed of this shared machine drifts over',
+    `After the main run, Parlor and the raw Socket.IO relay${withAcks ? ' (and the relay with acks)' : ''} took the ${num(REFERENCE_RATE)} moves/s step again, ${rounds.length} times, each time`,
+    'one right after the other on fresh servers, rotating which went first. The speed of this shared machine drifts over',
     'minutes (the same server can cost half as much again in one window as in the next), so a ratio of figures taken',
     'side by side is fairer than one of figures taken minutes apart in the main run; the targets above use the median.',
     '',
-    '| round | first | Parlor p99 (ms) | relay p99 (ms) | ratio | Parlor µs/move | relay µs/move | ratio | others on the server core, Parlor / relay | |',
+    ...roundsTable(rounds, 'socketio', 'relay'),
+    ...(withAcks ? ['', 'The same rounds, against the Socket.IO relay with acks:', '', ...roundsTable(rounds, 'acks', 'relay with acks')] : []),
+  ];
+}
+
+/** One table of the paired rounds: Parlor against one anchor, a row a round, and the medians. */
+function roundsTable(rounds: readonly PairedRound[], anchor: 'socketio' | 'acks', name: string): string[] {
+  const paired = pairedRatios(rounds, anchor)!;
+  const rows = rounds.flatMap((x, i) => {
+    const [a, b] = [x.parlor, x[anchor]];
+    if (!b) return [];
+    return [
+      `| ${i + 1} | ${SERVER_NAMES[x.first]} | ${ms(a.p99)} | ${ms(b.p99)} | ${ratio(a.p99, b.p99)} | ` +
+        `${num(a.serverCpuUsPerMove)} | ${num(b.serverCpuUsPerMove)} | ${ratio(a.serverCpuUsPerMove, b.serverCpuUsPerMove)} | ` +
+        `${pct(a.otherOnServerCorePct)} / ${pct(b.otherOnServerCorePct)} | ${a.passed && b.passed ? 'pass' : '**fail**'} |`,
+    ];
+  });
+  return [
+    `| round | first | Parlor p99 (ms) | ${name} p99 (ms) | ratio | Parlor µs/move | ${name} µs/move | ratio | others on the server core, Parlor / ${name} | |`,
     '| ---: | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | --- |',
     ...rows,
     `| median | | | | ${paired.p99.toFixed(2)}× | | | ${paired.cpu.toFixed(2)}× | | |`,
@@ -310,7 +348,9 @@ export function renderReport(r: BenchResults): string {
     ...(machine.generatorFlags ? [`- **The load generator ran with extra node flags** (\`--generator-flags\`): \`${machine.generatorFlags}\`.`] : []),
     ...(machine.perfDir ? [`- **Linux perf sampled every server during every measured window** (\`--perf\`, into \`${machine.perfDir}\`), which inflates the CPU figures.`] : []),
     `- Figures come from **one run** (${r.quick ? 'a quick one: short steps, coarse rates' : 'the full one'}), not an average of several` +
-      (r.rounds?.length ? `; only the paired rounds at the end measure Parlor and the Socket.IO relay ${r.rounds.length} more times.` : '.'),
+      (r.rounds?.length
+        ? `; only the paired rounds at the end measure Parlor and the Socket.IO relay${r.rounds[0]?.acks ? ' (and the relay with acks)' : ''} ${r.rounds.length} more times.`
+        : '.'),
     `- Load average ${r.loadAverage.start} at the start and ${r.loadAverage.end} at the end (2 cores). The machine was shared with other work during the run:`,
     '  the "others on server / generator core" column gives the share of each pinned core that other processes used',
     '  during each measurement window, which took time away from the server or the generator.',
@@ -347,6 +387,8 @@ export function renderReport(r: BenchResults): string {
     '',
     '- **raw ws relay** (`bench/servers/ws-relay.ts`): a 44-byte JSON text message shaped like a guess, forwarded as is to the room\'s other sockets. The floor on Node.',
     '- **raw Socket.IO relay** (`bench/servers/socketio-relay.ts`): the same object emitted as `move`, forwarded with `socket.to(room).emit`. The floor for any Socket.IO app.',
+    '- **Socket.IO relay with acks** (the same server with `RELAY_ACKS=1`): the bots emit each move with an ack callback, as Parlor\'s do, and the',
+    '  relay answers `{ ok: true }` after forwarding it. The floor for a server that confirms every move to its sender; nothing else of Parlor\'s work.',
     '- **boardgame.io 0.50.2** (`bench/servers/boardgameio.ts`): its own Server (Koa, lobby API, its nested socket.io 3, in-memory storage) and its own client.',
     '  Matches are created and joined through the lobby API; the game lets all four players move at any time; a move marks a card and',
     '  bumps a counter. The server sends every client (mover and spectator included) an `update` with the whole state.',

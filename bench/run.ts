@@ -73,9 +73,10 @@ if (flags.help) {
              bench/results/logs/KIND-load-server.log); for experiments, since such flags change the figures
   --generator-flags="..."  extra node flags for the load generator (e.g. --trace-gc: its lines go to
              bench/results/logs/KIND-load-generator.log), to see whether the bots, not the server, add to a latency
-  --rounds N  after the main run, N paired rounds of Parlor and the Socket.IO relay at ${REFERENCE_RATE.toLocaleString('en-US')} moves/s,
-             one right after the other in alternating order (default 3, 0 with --quick): their median ratios
-             are what the targets are judged on, since the machine's speed drifts between servers of one run
+  --rounds N  after the main run, N paired rounds of Parlor and the Socket.IO relay (and the relay with acks, when
+             the run has it) at ${REFERENCE_RATE.toLocaleString('en-US')} moves/s, one right after the other in rotating order (default 3, 0 with
+             --quick): their median ratios are what the targets are judged on, since the machine's speed drifts between
+             servers of one run
   --out      where to write the report (default: docs/performance.md, or bench/results/quick.md with --quick)
   --report=FILE.json   only write the report again from a saved run (bench/results/*.json)`);
   process.exit(0);
@@ -173,8 +174,15 @@ const pinning = (() => {
   }
 })();
 
-/** The entry script of each server kind, under bench/servers/. */
-const SERVER_SCRIPTS: Record<ServerKind, string> = { ws: 'ws-relay', socketio: 'socketio-relay', boardgameio: 'boardgameio', parlor: 'parlor' };
+/** The entry script of each server kind, under bench/servers/, and what its environment adds. */
+const SERVER_SCRIPTS: Record<ServerKind, string> = {
+  ws: 'ws-relay',
+  socketio: 'socketio-relay',
+  'socketio-acks': 'socketio-relay',
+  boardgameio: 'boardgameio',
+  parlor: 'parlor',
+};
+const SERVER_ENV: Partial<Record<ServerKind, Record<string, string>>> = { 'socketio-acks': { RELAY_ACKS: '1' } };
 
 /** The bundle of each child process's entry script, made once per run by {@link bundleChildren}. */
 const bundles = new Map<string, string>();
@@ -185,7 +193,7 @@ const bundles = new Map<string, string>();
  * its `__name` wrapper (scripts/bundle.mjs), which no production process does.
  */
 async function bundleChildren(kinds: readonly ServerKind[]): Promise<void> {
-  for (const script of ['bench/generator.ts', ...kinds.map((k) => `bench/servers/${SERVER_SCRIPTS[k]}.ts`)]) {
+  for (const script of new Set(['bench/generator.ts', ...kinds.map((k) => `bench/servers/${SERVER_SCRIPTS[k]}.ts`)])) {
     // CommonJS: the bots and boardgame.io's server import its subpaths, which only `require` resolves.
     const out = join(RESULTS, 'build', `${basename(script, '.ts')}.cjs`);
     await bundle(join(ROOT, script), out);
@@ -273,7 +281,8 @@ interface RunningServer {
 async function startServer(kind: ServerKind, phase: string, profileDir?: string): Promise<RunningServer> {
   const nodeArgs = ['--expose-gc', ...(flags['server-flags']?.split(' ').filter(Boolean) ?? [])];
   if (profileDir) nodeArgs.push('--cpu-prof', `--cpu-prof-dir=${profileDir}`);
-  const child = startNode(`bench/servers/${SERVER_SCRIPTS[kind]}.ts`, pinning?.server ?? null, nodeArgs, { ...process.env, NODE_ENV: 'production', LOG_LEVEL: 'warn' }, `${kind}-${phase}-server.log`);
+  const env: NodeJS.ProcessEnv = { ...process.env, NODE_ENV: 'production', LOG_LEVEL: 'warn', ...SERVER_ENV[kind] };
+  const child = startNode(`bench/servers/${SERVER_SCRIPTS[kind]}.ts`, pinning?.server ?? null, nodeArgs, env, `${kind}-${phase}-server.log`);
   const port = await nextMessage<ServerMessage, number>(child, 60_000, `${kind} server start`, (m) => (m.type === 'ready' ? m.port : undefined));
   return { child, url: `http://127.0.0.1:${port}` };
 }
@@ -388,14 +397,16 @@ async function loadPhase(kind: ServerKind, profileDir?: string, rates: readonly 
 }
 
 /**
- * Parlor and the Socket.IO relay at the reference rate, `count` times, each pair one right
- * after the other (fresh servers, alternating which goes first): the machine's speed drifts
- * over minutes, so only figures taken side by side make a fair ratio.
+ * Parlor and the Socket.IO relay (and the relay with acks, when the run has it) at the
+ * reference rate, `count` times, each round one server right after the other (fresh
+ * servers, rotating which goes first): the machine's speed drifts over minutes, so only
+ * figures taken side by side make a fair ratio.
  */
 async function pairedRounds(count: number): Promise<PairedRound[]> {
+  const servers: ServerKind[] = ['parlor', 'socketio', ...(kinds.includes('socketio-acks') ? (['socketio-acks'] as const) : [])];
   const done: PairedRound[] = [];
   for (let i = 0; i < count; i++) {
-    const order: ServerKind[] = i % 2 === 0 ? ['parlor', 'socketio'] : ['socketio', 'parlor'];
+    const order = servers.map((_, j) => servers[(i + j) % servers.length]!);
     console.log(`\nPaired round ${i + 1} of ${count} at ${REFERENCE_RATE} moves/s (${order.map((k) => SERVER_NAMES[k]).join(', then ')})`);
     const steps: Partial<Record<ServerKind, StepResult>> = {};
     for (const kind of order) {
@@ -405,7 +416,8 @@ async function pairedRounds(count: number): Promise<PairedRound[]> {
       if (!step) throw new Error(`paired round ${i + 1}: no step from ${kind}`);
       steps[kind] = step;
     }
-    done.push({ first: order[0]!, parlor: steps.parlor!, socketio: steps.socketio! });
+    const acks = steps['socketio-acks'];
+    done.push({ first: order[0]!, parlor: steps.parlor!, socketio: steps.socketio!, ...(acks ? { acks } : {}) });
   }
   return done;
 }
@@ -425,6 +437,7 @@ function writePerfSplits(perfDir: string, results: BenchResults): void {
   for (const kind of SERVER_KINDS) for (const step of results.servers[kind]?.steps ?? []) recorded.push({ label: `${SERVER_NAMES[kind]}, ${step.rate}`, step });
   (results.rounds ?? []).forEach((round, i) => {
     for (const kind of ['parlor', 'socketio'] as const) recorded.push({ label: `${SERVER_NAMES[kind]}, round ${i + 1}`, step: round[kind] });
+    if (round.acks) recorded.push({ label: `${SERVER_NAMES['socketio-acks']}, round ${i + 1}`, step: round.acks });
   });
   const columns = recorded.flatMap(({ label, step }) => (step.perfFile && existsSync(step.perfFile) ? [{ label, split: splitPerf(step.perfFile, step.moves) }] : []));
   if (columns.length === 0) return;

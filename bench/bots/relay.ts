@@ -74,6 +74,10 @@ export class WsRoom implements RoomDriver {
 export class SocketIoRoom implements RoomDriver {
   private readonly sockets: Socket[] = [];
   private seq = 0;
+  /** Moves sent with an ack callback whose answer has not come yet. */
+  private pendingAcks = 0;
+  /** Whether each move asks the server for an ack (see {@link SocketIoAckRoom}). */
+  protected readonly acked: boolean = false;
 
   constructor(
     private readonly url: string,
@@ -101,11 +105,29 @@ export class SocketIoRoom implements RoomDriver {
   send(): { key: number; mover: number } {
     const seq = ++this.seq;
     const mover = seq % 4;
-    this.sockets[mover]!.emit('move', relayMove(seq));
+    if (this.acked) {
+      this.pendingAcks++;
+      this.sockets[mover]!.emit('move', relayMove(seq), (answer: { ok?: unknown }) => {
+        this.pendingAcks--;
+        if (answer?.ok !== true) throw new Error(`relay with acks: move ${seq} answered ${JSON.stringify(answer)}`);
+      });
+    } else this.sockets[mover]!.emit('move', relayMove(seq));
     return { key: seq, mover };
+  }
+
+  settled(): boolean {
+    return this.pendingAcks === 0;
   }
 
   close(): void {
     for (const socket of this.sockets) socket.close();
   }
+}
+
+/**
+ * Bots for the Socket.IO relay with acks: the same moves, each emitted with an ack
+ * callback as Parlor's bots emit theirs, so the relay answers every move to its sender.
+ */
+export class SocketIoAckRoom extends SocketIoRoom {
+  protected override readonly acked = true;
 }
