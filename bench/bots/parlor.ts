@@ -8,10 +8,13 @@
  * reaches the others as a `room:patch` (one for every audience it fits; a whole `room:state` when their
  * audience changed, as at a game's end).
  *
- * The bots read the board from the spymasters' snapshots (the key view), which they keep
- * up to date as the browser does (a {@link RoomFollower} each; a spymaster's own move comes
- * back in its ack); the move's key is the room version it will produce, which every
- * snapshot and patch carries.
+ * The bots read the board from the spymasters' view (it shows the key), which they keep up
+ * to date as the browser does, with one {@link RoomFollower} fed by both spymasters: they
+ * share one audience, so each version reaches them as the same update, and whichever copy
+ * comes first is applied (the other is stale by then). A spymaster's own move comes back in
+ * its ack, which may be read after the other members' deliveries have freed the room for its
+ * next move; the other spymaster's copy has it by then. The move's key is the room version it
+ * will produce, which every snapshot and patch carries.
  */
 import { randomBytes } from 'node:crypto';
 import { io, type Socket } from 'socket.io-client';
@@ -69,10 +72,15 @@ function prng(seed: number): () => number {
 export class ParlorRoom implements RoomDriver {
   private readonly sockets: ParlorClient[] = [];
   private code = '';
-  /** The newest snapshot a spymaster holds: it shows the whole key. */
+  /** The newest snapshot of the spymasters' view: it shows the whole key. */
   private state: Snapshot | null = null;
-  /** Each spymaster's view of the room, followed from its updates. */
-  private readonly followers = new Map<number, RoomFollower>();
+  /** The spymasters' view of the room, followed from both spymasters' updates (see the file's comment). */
+  private board: RoomFollower | null = null;
+  /**
+   * The members whose updates feed {@link board}: only the host (the red spymaster) while the
+   * room is set up, when the other spymaster still sees another audience; both once the game starts.
+   */
+  private readonly feeding = new Set<number>([SPYMASTER.red]);
   private clue: { game: number; word: string } | null = null;
   /** The version the latest move sent should produce; the next waits until the board shows it. */
   private lastKey = 0;
@@ -101,7 +109,7 @@ export class ParlorRoom implements RoomDriver {
       socket.onAny((event: string, update: Snapshot | RoomPatch) => {
         if (event !== 'room:state' && event !== 'room:patch') return;
         // Update the board first: the delivery may free the room for its next move.
-        if (this.followers.has(member)) this.update(member, event === 'room:state' ? { state: update as Snapshot } : { patch: update as RoomPatch });
+        if (this.feeding.has(member)) this.update(member, event === 'room:state' ? { state: update as Snapshot } : { patch: update as RoomPatch });
         this.load.deliver(this.index, member, update.version, wire.current());
       });
       await within(new Promise((resolve, reject) => socket.once('connect', () => resolve(undefined)).once('connect_error', reject)), 10_000, 'parlor connect');
@@ -109,14 +117,9 @@ export class ParlorRoom implements RoomDriver {
     const [host] = this.sockets;
     const { code } = await request<{ code: string }>(host!, 'room:create', { nickname: `Host ${this.index}`, public: false });
     this.code = code;
-    // Both spymasters' views are followed, though they show the same: a spymaster's own move
-    // comes back in its ack, which can be read after the others' deliveries free the room for
-    // its next move; the other spymaster's event has it by then.
-    for (const member of Object.values(SPYMASTER)) {
-      this.followers.set(member, new RoomFollower(code, (snapshot) => {
-        if (!this.state || snapshot.version > this.state.version) this.state = snapshot as Snapshot;
-      }));
-    }
+    this.board = new RoomFollower(code, (snapshot) => {
+      this.state = snapshot as Snapshot;
+    });
     for (const [member, socket] of this.sockets.entries()) {
       const as = member === SPECTATOR ? 'spectator' : 'player';
       const { snapshot } = await request<{ snapshot: Snapshot }>(socket, 'room:join', { code, nickname: `Bot ${this.index}.${member}`, as });
@@ -126,6 +129,8 @@ export class ParlorRoom implements RoomDriver {
       this.update(member, await request<ChangeResult>(this.sockets[member]!, 'room:seat', { code, seat }));
     }
     this.update(0, await request<ChangeResult>(host!, 'room:start', { code }));
+    // Both spymasters now see the key, so both feed the board.
+    this.feeding.add(SPYMASTER.blue);
     const deadline = performance.now() + 10_000;
     while (this.state?.phase !== 'playing') {
       if (performance.now() > deadline) throw new Error(`room ${code}: the game did not start`);
@@ -172,10 +177,10 @@ export class ParlorRoom implements RoomDriver {
     for (const socket of this.sockets) socket.close();
   }
 
-  /** A member's update (an event, or what an ack carried), for the followed view; resyncs on a gap. Others' are ignored. */
+  /** A member's update (an event, or what an ack carried), for the board; resyncs on a gap. Others' are ignored. */
   private update(member: number, update: { state?: Snapshot; patch?: RoomPatch | undefined }): void {
-    const follower = this.followers.get(member);
-    if (!follower) return;
+    const follower = this.board;
+    if (!follower || !this.feeding.has(member)) return;
     const result: FollowResult = update.state ? follower.state(update.state) : update.patch ? follower.patch(update.patch) : 'stale';
     if (result !== 'gap') return;
     // Never expected (a correct server sends only patches that follow); counted like a refusal.
