@@ -119,8 +119,10 @@ async function runIdle(config: IdleConfig): Promise<undefined> {
 }
 
 if (!process.send) throw new Error('The generator is started by `npm run bench`.');
-// Never outlive the runner, nor run unbounded.
+// Never outlive the runner, nor run unbounded. Exiting (rather than dying of the runner's
+// SIGTERM) lets node flags such as --cpu-prof write their files.
 process.on('disconnect', () => process.exit(0));
+process.on('SIGTERM', () => process.exit(0));
 setTimeout(() => process.exit(2), 30 * 60_000).unref();
 
 process.on('message', (raw) => {

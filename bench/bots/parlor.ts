@@ -213,11 +213,17 @@ export class ParlorRoom implements RoomDriver {
 
   /** Mostly an own agent; sometimes a bystander or an opposing agent; never the assassin. */
   private pickCard(view: CodewordsView, team: Team): number {
-    const hidden = (color: string) => view.cards.flatMap((c, i) => (!c.revealed && c.color === color ? [i] : []));
+    // The hidden cards by colour, in one pass over the board.
+    const own: number[] = [];
+    const bystanders: number[] = [];
+    const theirs: number[] = [];
+    view.cards.forEach((c, i) => {
+      if (c.revealed) return;
+      if (c.color === team) own.push(i);
+      else if (c.color === 'bystander') bystanders.push(i);
+      else if (c.color !== 'assassin') theirs.push(i);
+    });
     const roll = this.random();
-    const own = hidden(team);
-    const bystanders = hidden('bystander');
-    const theirs = hidden(team === 'red' ? 'blue' : 'red');
     const pools = roll < 0.85 ? [own, bystanders, theirs] : roll < 0.95 ? [bystanders, own, theirs] : [theirs, own, bystanders];
     const pool = pools.find((p) => p.length > 0) ?? own;
     return pool[Math.floor(this.random() * pool.length)] ?? 0;
