@@ -431,7 +431,7 @@ export function renderReport(r: BenchResults): string {
   return lines.join('\n');
 }
 
-const SKELETON_BEFORE = '# Performance\n\nHow fast Parlor is, measured against three anchors on the same machine in the same run (issue 5).\n\n';
+const SKELETON_BEFORE = '# Performance\n\nHow fast Parlor is, measured against four anchors on the same machine in the same run (issue 5).\n\n';
 const SKELETON_AFTER =
   '\n\n## Optimisations (before / after)\n\n' +
   'Each optimisation of the move path gets a line here with its before and after figures from `npm run bench`.\n' +
