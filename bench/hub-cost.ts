@@ -21,7 +21,11 @@ import { clueFor } from '../game/codewords/testing';
 import type { CodewordsState, Team } from '../game/codewords/types';
 import { schemas } from '../game/protocol';
 import { tuneGarbageCollector } from '../server/gc-tuning';
-import { Hub, type ParlorServer, type ParlorSocket } from '../server/hub';
+import type { ParlorServer, ParlorSocket } from '../server/io';
+import type { Maybe } from '../server/maybe';
+import { MemoryRooms } from '../server/memory-rooms';
+import type { Room } from '../server/room';
+import { RoomHub } from '../server/room-hub';
 
 // As the production server does (server.ts), so the collector's figures are production's.
 tuneGarbageCollector();
@@ -60,18 +64,27 @@ function fakeSocket(i: number): ParlorSocket {
 }
 
 let seed = 0;
-const hub = new Hub({
-  io,
+const log = pino({ level: 'silent' });
+const config = { expiry: { idleMs: 600_000, playingMs: 600_000 }, graceMs: 120_000, roomsPerIp: Infinity };
+const hub = new RoomHub({
+  emitter: io,
+  backend: new MemoryRooms({ log, now: Date.now, config }),
   game: codewords,
-  log: pino({ level: 'silent' }),
+  log,
   now: Date.now,
   seed: () => ++seed,
-  config: { expiry: { idleMs: 600_000, playingMs: 600_000 }, graceMs: 120_000, roomsPerIp: Infinity },
+  config,
 });
 
 /** One room of four seated players and a spectator (the same five fake sockets in every room). */
 const members = [0, 1, 2, 3, 4].map(fakeSocket);
-function must<T>(result: Result<T>): T {
+/** The value of an answer, which the in-memory backend gives at once. */
+function now<T>(value: Maybe<T>): T {
+  if (value instanceof Promise) throw new Error('the in-memory hub answered with a promise');
+  return value;
+}
+function must<T>(answer: Maybe<Result<T>>): T {
+  const result = now(answer);
   if (!result.ok) throw new Error(`${result.error.code}: ${result.error.message}`);
   return result.value;
 }
@@ -85,7 +98,7 @@ const codes = Array.from({ length: ROOMS }, () => {
 
 /** The next request of a room, as the load bench's bots would make it. */
 function nextRequest(code: string): { by: ParlorSocket; event: 'game:move' | 'room:rematch'; payload: unknown } {
-  const room = hub.room(code)!;
+  const room = now(hub.inspect(code)) as Room;
   if (room.phase === 'over') return { by: members[0]!, event: 'room:rematch', payload: { code } };
   const state = room.state as CodewordsState;
   const { team, phase, number: turn, guesses } = state.turn;

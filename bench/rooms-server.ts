@@ -82,7 +82,7 @@ process.on('message', (message: BenchRequest) => {
         memory: process.memoryUsage(),
         rooms: parlor.hub.size,
         connections: parlor.io.engine.clientsCount,
-        hubEntries: hubEntries(parlor.hub),
+        hubEntries: hubEntries(parlor.hub.backend),
         channels: parlor.io.of('/').adapter.rooms.size,
       };
       send(reply);

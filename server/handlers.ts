@@ -1,11 +1,12 @@
 import type { ZodType } from 'zod';
 import { ErrorCode, type Result } from '../game/errors';
 import { schemas, type Payload, type Response } from '../game/protocol';
-import type { ParlorSocket } from './hub';
+import type { ParlorSocket } from './io';
 import type { Logger } from './logger';
 import type { ActionMetrics } from './metrics';
 import type { RateKind, RateLimits } from './rate-limits';
-import type { Answer, RoomService } from './room-service';
+import type { Answer } from './maybe';
+import type { RoomHub } from './room-hub';
 
 type Event = keyof typeof schemas;
 type Budgets = readonly (readonly [RateKind, string])[];
@@ -44,7 +45,7 @@ export function rateLimited(waitMs: number): Response<never> {
 
 /** What the handlers of one socket need. */
 export interface HandlerDeps {
-  readonly hub: RoomService;
+  readonly hub: RoomHub;
   readonly limits: RateLimits;
   readonly log: Logger;
   readonly ignored: IgnoredCounts;
@@ -57,7 +58,7 @@ interface Route<E extends Event> {
   readonly budget: 'action' | 'chat';
   /** An extra per-address budget for expensive requests. */
   readonly perIp?: 'create' | 'join';
-  readonly run: (hub: RoomService, socket: ParlorSocket, payload: Payload<E>) => Answer<object>;
+  readonly run: (hub: RoomHub, socket: ParlorSocket, payload: Payload<E>) => Answer<object>;
 }
 
 /**

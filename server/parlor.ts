@@ -7,15 +7,16 @@ import { checkRoomCode } from '../game/limits';
 import { PROTOCOL_VERSION, handshakeSchema, type RoomLookup } from '../game/protocol';
 import { DEFAULT_CONFIG, type ParlorConfig, type Rates } from './config';
 import { rateLimited, registerHandlers, type IgnoredCounts } from './handlers';
-import { Hub, type ParlorServer } from './hub';
 import { Identities } from './identity';
+import type { ParlorServer } from './io';
 import { newSeed } from './ids';
 import { logger as defaultLogger, type Logger } from './logger';
+import { MemoryRooms } from './memory-rooms';
 import { ParlorMetrics } from './metrics';
 import { RateLimits } from './rate-limits';
 import { openRedisBackend } from './redis-backend';
-import type { RoomService } from './room-service';
-import { SharedHub } from './shared-hub';
+import { RedisRooms } from './redis-rooms';
+import { RoomHub } from './room-hub';
 import * as wireParser from './wire-parser';
 
 /** Configuration overrides: any field, and any part of `expiry` or `rates`. */
@@ -45,8 +46,8 @@ export interface ParlorOptions {
 /** A running Parlor realtime service. */
 export interface Parlor {
   readonly io: ParlorServer;
-  /** The rooms: the embedded {@link Hub}, or the {@link SharedHub} when `redisUrl` is set. */
-  readonly hub: RoomService;
+  /** The rooms, in this process or, when `redisUrl` is set, in Redis. */
+  readonly hub: RoomHub;
   readonly config: ParlorConfig;
   /** Requests dropped before any handler: unknown events, events without an ack. */
   readonly ignored: Readonly<IgnoredCounts>;
@@ -137,10 +138,12 @@ export function attachParlor(httpServer: HttpServer, options: ParlorOptions = {}
   const identities = new Identities(options.playerIdSecret);
   const limits = new RateLimits(config.rates, redis?.client);
   const ignored: IgnoredCounts = { unknownEvent: 0, missingAck: 0 };
-  const parts = { io, game: options.game ?? codewords, log, now: options.now ?? Date.now, seed: options.seed ?? newSeed, config };
-  const hub: RoomService = redis
-    ? new SharedHub({ ...parts, store: redis.store, deadlines: redis.deadlines, sockets: redis.sockets })
-    : new Hub(parts);
+  const game = options.game ?? codewords;
+  const now = options.now ?? Date.now;
+  const backend = redis
+    ? new RedisRooms({ io, game, log, now, config, store: redis.store, deadlines: redis.deadlines, sockets: redis.sockets })
+    : new MemoryRooms({ log, now, config });
+  const hub = new RoomHub({ emitter: io, backend, game, log, now, seed: options.seed ?? newSeed, config });
   if (redis) log.info({ node: config.nodeId }, 'rooms are shared through Redis');
 
   io.use((socket, next) => {

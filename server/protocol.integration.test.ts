@@ -63,7 +63,7 @@ describe('hostile and broken payloads', () => {
 
     const after = expectOk(await host.request<{ snapshot: { version: number } }>('room:sync', { code }));
     expect(after.snapshot.version).toBe(before.version);
-    expect(server.parlor.hub.room(code)!.players.map((p) => p.nickname)).toEqual(['Host']);
+    expect((await server.parlor.hub.inspect(code))!.players.map((p) => p.nickname)).toEqual(['Host']);
     host.close();
     attacker.close();
   });

@@ -1,14 +1,7 @@
-import type { AnyGameDefinition, PreviousView, SeatId, SeatSpec } from '../game/engine';
+import type { AnyGameDefinition, SeatId, SeatSpec } from '../game/engine';
 import { PUBLIC_AUDIENCE } from '../game/engine';
 import { ErrorCode, fail, ok, type Result } from '../game/errors';
-import {
-  LIMITS,
-  type ChatMessage,
-  type PlayerView,
-  type RoomPhase,
-  type RoomSnapshot,
-  type RoomSummary,
-} from '../game/protocol';
+import { LIMITS, type ChatMessage, type RoomPhase, type RoomSummary } from '../game/protocol';
 
 /** Someone in a room: a player (who may sit) or a spectator (who only watches). */
 export interface Member {
@@ -20,6 +13,12 @@ export interface Member {
   connections: number;
   /** When the member's last socket left (server ms), or null while connected. */
   awaySince: number | null;
+}
+
+/** What {@link Room.act} did: the action's result, and whether the room's version moved. */
+export interface Acted<T> {
+  readonly result: Result<T>;
+  readonly changed: boolean;
 }
 
 /** What a room needs from outside: nothing but the game module and its opening settings. */
@@ -58,8 +57,9 @@ export interface RoomData {
 
 /**
  * One room: its members, seats, settings and the game in it. The room is the single
- * authority on its state; every action that changes it bumps `version` by one (see `flush`). It does no IO:
- * the hub broadcasts after each accepted change, and time and seeds come in as arguments.
+ * authority on its state; every action that changes it bumps `version` by one (see
+ * {@link Room.act}). It does no IO: the hub broadcasts after each accepted change (what
+ * each audience was sent is kept in `room-views.ts`), and time and seeds come in as arguments.
  */
 export class Room {
   readonly code: string;
@@ -80,10 +80,6 @@ export class Room {
   readonly chat: ChatMessage[] = [];
   private nextChatId = 1;
   private dirty = false;
-  /** The last game view made for each audience, with its state: the base of the next one. */
-  private readonly lastViews = new Map<string, PreviousView<unknown, unknown>>();
-  /** See {@link sharedViews}; `settingsOf` is the settings object the summary was made from. */
-  private lastShared: { players: readonly PlayerView[]; settings: RoomSnapshot['settings']; settingsOf: unknown } | null = null;
 
   constructor(init: RoomInit) {
     this.code = init.code;
@@ -93,9 +89,18 @@ export class Room {
   }
 
   /**
-   * Closes one action: if anything changed, the version goes up by exactly one and this
-   * returns true (the caller then broadcasts). Clients rely on versions without gaps.
+   * Runs one action on the room and closes it: the grace time is applied to away players
+   * (any request may be the first to notice it ran out), and if anything changed the
+   * version goes up by exactly one. Clients rely on versions without gaps. A refused
+   * action can still change the room that way.
    */
+  act<T>(action: (room: Room) => Result<T>, now: number, graceMs: number): Acted<T> {
+    const result = action(this);
+    this.expireAway(now, graceMs);
+    return { result, changed: this.flush() };
+  }
+
+  /** Closes a change made outside {@link act} (a new room, tests): true when the version moved. */
   flush(): boolean {
     if (!this.dirty) return false;
     this.dirty = false;
@@ -426,60 +431,6 @@ export class Room {
       else byAudience.set(key, [m.id]);
     }
     return byAudience;
-  }
-
-  /** The room as one audience may see it, stamped with the server time `now`. */
-  snapshot(audience: string, now: number): RoomSnapshot {
-    const { players, settings } = this.sharedViews();
-    return {
-      code: this.code,
-      version: this.version,
-      gameId: this.game.id,
-      phase: this.phase,
-      public: this.isPublic,
-      hostId: this.hostId,
-      players,
-      spectators: this.spectatorCount,
-      seats: this.seats,
-      settings,
-      gameNumber: this.gameNumber,
-      serverTime: now,
-      audience,
-      view: this.phase === 'lobby' || this.state === null ? null : this.viewFor(audience),
-    };
-  }
-
-  /** The game as `audience` sees it, built on the last view it was given (see {@link GameDefinition.view}). */
-  private viewFor(audience: string): unknown {
-    const view: unknown = this.game.view(this.state, audience, this.lastViews.get(audience));
-    this.lastViews.set(audience, { state: this.state, view });
-    return view;
-  }
-
-  /**
-   * The parts of a snapshot every audience shares, reused while they stay the same: the
-   * snapshots of one version, and of successive versions, then share them by identity, so
-   * each change allocates only what changed and the diff skips the rest in one comparison.
-   */
-  private sharedViews(): { players: readonly PlayerView[]; settings: RoomSnapshot['settings'] } {
-    const last = this.lastShared;
-    let players = last?.players;
-    let i = 0;
-    for (const m of this.members.values()) {
-      if (m.kind !== 'player') continue;
-      const p = players?.[i++];
-      if (!p || p.id !== m.id || p.nickname !== m.nickname || p.seat !== m.seat || p.connected !== m.connections > 0) {
-        players = undefined;
-        break;
-      }
-    }
-    if (!players || players.length !== i) {
-      players = this.players.map((p) => ({ id: p.id, nickname: p.nickname, seat: p.seat, connected: p.connections > 0 }));
-    }
-    if (last && last.players === players && last.settingsOf === this.settings) return last;
-    const settings = last && last.settingsOf === this.settings ? last.settings : this.game.settingsSummary(this.settings);
-    this.lastShared = { players, settings, settingsOf: this.settings };
-    return this.lastShared;
   }
 
   /** The line in the public room list. */

@@ -1,0 +1,422 @@
+/**
+ * The backend of a site that several nodes serve through Redis (`REDIS_URL`): every room
+ * lives in the shared {@link RoomStore}. A change is load → apply → compare-and-set save
+ * (retried on conflict); timers are keys in the shared {@link DeadlineQueue} that every
+ * node polls; rooms expire by TTL; presence is counted in the record, and the sockets a
+ * node counted in are noted in Redis so that a survivor counts them out when the node
+ * dies. See docs/scale-out.md.
+ */
+import type { AnyGameDefinition } from '../game/engine';
+import { ErrorCode, fail, ok, type Result } from '../game/errors';
+import type { RoomPhase, RoomSummary } from '../game/protocol';
+import { roomCodeOfChannel } from './channels';
+import type { ParlorConfig } from './config';
+import { newRoomCode } from './ids';
+import type { HubSocket, ParlorServer } from './io';
+import type { Logger } from './logger';
+import { Room } from './room';
+import { roomNotFound, tooManyRooms, type HubHooks, type Loaded, type RoomBackend, type TimerKind, type Updated } from './room-backend';
+import { RoomViews } from './room-views';
+import type { DeadlineQueue } from './store/deadline-queue';
+import type { NodeSockets } from './store/node-sockets';
+import { StoreError } from './store/redis-client';
+import type { RoomStore, RoomWrite } from './store/room-store';
+import { updateRoom } from './store/update-room';
+
+/** What the Redis backend is built from. */
+export interface RedisRoomsOptions {
+  /** The node's Socket.IO server: its local sockets are counted out on close or when the node was taken for dead. */
+  readonly io: ParlorServer;
+  readonly game: AnyGameDefinition;
+  readonly log: Logger;
+  readonly now: () => number;
+  readonly config: Pick<ParlorConfig, 'expiry' | 'graceMs' | 'roomsPerIp' | 'nodeId' | 'nodeTimeoutMs'>;
+  readonly store: RoomStore;
+  readonly deadlines: DeadlineQueue;
+  readonly sockets: NodeSockets;
+  /** How often this node asks the deadline queue for due timers (ms). */
+  readonly pollMs?: number;
+}
+
+/** The keys of the deadline queue: what to do when each comes due. */
+const timerKey = {
+  turn: (code: string) => `turn:${code}`,
+  grace: (code: string) => `grace:${code}`,
+  node: (id: string) => `node:${id}`,
+};
+
+/** A room's two deadlines: the game's turn timer and the next grace expiry. */
+type Timers = readonly [turn: number | null, grace: number | null];
+
+/** The audience channel of each member's sockets in a room. */
+function audienceByMember(room: Room): Map<string, string> {
+  const byMember = new Map<string, string>();
+  for (const [audience, ids] of room.audiences()) for (const id of ids) byMember.set(id, audience);
+  return byMember;
+}
+
+const unavailable = () => fail<never>(ErrorCode.STORE_UNAVAILABLE, 'The game server cannot reach its room store just now. Try again in a moment.');
+
+/** See the module comment. */
+export class RedisRooms implements RoomBackend {
+  /** The latest room seen, for rooms with a socket on this node (metrics). */
+  private readonly seen = new Map<string, Room>();
+  /** What this node sent the audiences of rooms with a socket here. */
+  private readonly views = new Map<string, RoomViews>();
+  /** The codes each local socket was counted into (and noted in Redis for). */
+  private readonly registered = new Map<string, Set<string>>();
+  /** Local sockets counted into each room: the rooms this node keeps alive. */
+  private readonly localCount = new Map<string, number>();
+  /** Each socket's requests, one after the other: a disconnect waits for the join before it. */
+  private readonly queues = new Map<string, Promise<unknown>>();
+  private readonly pending = new Set<Promise<unknown>>();
+  private readonly timers: NodeJS.Timeout[] = [];
+  private hooks: HubHooks | null = null;
+  private beats = 0;
+  /** This node claimed its own heartbeat key (it was late): not a sign that others took it for dead. */
+  private selfClaimed = false;
+  private closed = false;
+  /** The last background failure logged, so a Redis outage logs once, not every poll. */
+  private problem = '';
+  /** The TTL of a room with someone connected; nodes holding its sockets renew it. */
+  private readonly liveTtlMs: number;
+
+  constructor(private readonly opts: RedisRoomsOptions) {
+    const { expiry } = opts.config;
+    this.liveTtlMs = Math.max(expiry.idleMs, expiry.playingMs, 60_000);
+  }
+
+  get size(): number {
+    return this.seen.size;
+  }
+
+  get phases(): Record<RoomPhase, number> {
+    const counts = { lobby: 0, playing: 0, over: 0 };
+    for (const room of this.seen.values()) counts[room.phase]++;
+    return counts;
+  }
+
+  /** Starts polling the deadline queue and heartbeating, now that timers have a hub to fire into. */
+  attach(hooks: HubHooks): void {
+    this.hooks = hooks;
+    this.every(this.opts.pollMs ?? 250, () => this.poll());
+    this.every(Math.max(50, this.opts.config.nodeTimeoutMs / 4), () => this.heartbeat());
+    this.every(this.liveTtlMs / 4, () => this.touchLocalRooms());
+    this.track(this.heartbeat(), 'heartbeat');
+  }
+
+  create(ip: string, make: (code: string) => Room): Promise<Result<Room>> {
+    return this.guard(async () => {
+      const owned = await this.opts.store.countOwned(ip);
+      if (owned >= this.opts.config.roomsPerIp) return tooManyRooms(owned);
+      for (let attempt = 0; attempt < 20; attempt++) {
+        const room = make(newRoomCode(() => false));
+        // Nobody is connected until the creator's page joins: it expires if they never do.
+        if ((await this.opts.store.create(room.code, this.write(room))) === 'taken') continue;
+        this.views.delete(room.code);
+        await this.opts.store.addOwned(ip, room.code, this.liveTtlMs);
+        return ok(room);
+      }
+      return fail(ErrorCode.TRY_AGAIN, 'Could not find a free room code. Try again.');
+    });
+  }
+
+  /**
+   * Applies `change` to the stored room with {@link updateRoom} (so it may run more than
+   * once), and re-arms the room's timer keys when they changed (always with
+   * `repairTimers`: a claimed timer whose firing was lost comes back).
+   */
+  async update<T>(code: string, change: (room: Room) => T, repairTimers: boolean): Promise<Result<Updated<T>>> {
+    const now = this.opts.now();
+    let channels = new Map<string, string>();
+    let timers: Timers = [null, null];
+    const done = await this.guard(async () => {
+      const outcome = await updateRoom(
+        this.opts.store,
+        code,
+        (room) => {
+          channels = audienceByMember(room);
+          timers = this.timersOf(room, now);
+          return change(room);
+        },
+        { game: this.opts.game, describe: (room) => this.describe(room) },
+      );
+      if (outcome.status === 'missing') return roomNotFound(code);
+      if (outcome.status === 'busy') return fail(ErrorCode.TRY_AGAIN, 'Many things happened in this room at once. Try again.');
+      return ok(outcome);
+    });
+    if (!done.ok) return done;
+    const { room, value, status } = done.value;
+    this.remember(room);
+    if (status === 'saved' || repairTimers) this.armTimers(room, repairTimers ? null : timers, now);
+    return ok({ room, views: this.viewsOf(code), channels, value });
+  }
+
+  read(code: string): Promise<Result<Loaded>> {
+    return this.guard(async () => {
+      const record = await this.opts.store.load(code);
+      if (!record) return roomNotFound(code);
+      const room = Room.fromRecord(JSON.parse(record.data), this.opts.game);
+      this.remember(room);
+      return ok({ room, views: this.viewsOf(code) });
+    });
+  }
+
+  publicRooms(limit: number): Promise<Result<RoomSummary[]>> {
+    return this.guard(async () => ok(await this.opts.store.listPublic(limit * 2)));
+  }
+
+  /** Runs `task` after the socket's earlier requests: one socket's actions apply in the order sent. */
+  serial<T>(socket: HubSocket, task: () => T | Promise<T>): Promise<T> {
+    const previous = this.queues.get(socket.id) ?? Promise.resolve();
+    const result = previous.then(task, task);
+    const tail = result.then(
+      () => undefined,
+      () => undefined,
+    );
+    this.queues.set(socket.id, tail);
+    void tail.then(() => {
+      if (this.queues.get(socket.id) === tail) this.queues.delete(socket.id);
+    });
+    return result;
+  }
+
+  /** Notes the socket in Redis before its count-in is saved: if this node dies in between, a survivor counts out at worst a socket that was never counted in (the count never goes below zero). */
+  enter(socket: HubSocket, code: string): Promise<Result<void>> {
+    return this.guard(() => this.register(socket.id, code, socket.data.playerId).then(() => ok(undefined)));
+  }
+
+  forget(socketId: string, code: string): Promise<void> {
+    return this.unregister(socketId, code);
+  }
+
+  /** Counts one of this node's sockets out of a room; retried while the store is away. */
+  async countOut(socketId: string, code: string, playerId: string): Promise<void> {
+    for (let attempt = 1; ; attempt++) {
+      const done = await this.hooks!.countOut(code, [playerId]);
+      if (done.ok || done.error.code === ErrorCode.ROOM_NOT_FOUND) break;
+      // While this node lives it keeps trying; if it stops, its heartbeat key comes due and
+      // a survivor counts the socket out from the note in Redis.
+      if (this.closed && attempt >= 3) return;
+      await new Promise((resolve) => setTimeout(resolve, Math.min(attempt * 250, 2_000)));
+    }
+    await this.unregister(socketId, code);
+  }
+
+  /** Counts the socket out of every room it was in, after any request of it still running. */
+  disconnecting(socket: HubSocket, codes: readonly string[]): void {
+    if (this.closed) return;
+    const { playerId } = socket.data;
+    this.track(
+      this.serial(socket, async () => {
+        await Promise.all(codes.map((code) => this.countOut(socket.id, code, playerId)));
+        // Notes for rooms it had left (or was kicked from) meanwhile: nothing to count out.
+        for (const code of [...(this.registered.get(socket.id) ?? [])]) await this.unregister(socket.id, code);
+      }),
+      'count out a socket',
+    );
+  }
+
+  /**
+   * Stops polling and heartbeats, counts this node's sockets out (a graceful stop leaves no
+   * one looking connected) and waits for pending writes. The node's heartbeat key is left to
+   * come due, so a survivor counts out whatever could not be counted out here.
+   */
+  async close(): Promise<void> {
+    if (this.closed) return;
+    for (const socket of this.opts.io.of('/').sockets.values()) this.disconnecting(socket, codesOf(socket));
+    this.closed = true;
+    for (const timer of this.timers) clearTimeout(timer);
+    while (this.pending.size > 0) await Promise.allSettled([...this.pending]);
+    this.seen.clear();
+    this.views.clear();
+  }
+
+  /** This node's views of a room: kept for rooms with a socket here, new (and dropped after use) for others. */
+  private viewsOf(code: string): RoomViews {
+    let views = this.views.get(code);
+    if (!views) {
+      views = new RoomViews();
+      // Only rooms with a socket here are cached: this node cannot see the others expire.
+      if (this.localCount.has(code)) this.views.set(code, views);
+    }
+    return views;
+  }
+
+  private timersOf(room: Room, now: number): Timers {
+    return [room.deadline(), room.nextGraceDeadline(now, this.opts.config.graceMs)];
+  }
+
+  /** Schedules or cancels the room's timer keys that differ from `previous` (all when null). */
+  private armTimers(room: Room, previous: Timers | null, now: number): void {
+    const [turn, grace] = this.timersOf(room, now);
+    const { deadlines } = this.opts;
+    const set = (key: string, at: number | null) => (at === null ? deadlines.cancel(key) : deadlines.schedule(key, at));
+    const writes: Promise<unknown>[] = [];
+    if (previous === null || turn !== previous[0]) writes.push(set(timerKey.turn(room.code), turn));
+    if (previous === null || grace !== previous[1]) writes.push(set(timerKey.grace(room.code), grace));
+    if (writes.length > 0) this.track(Promise.all(writes), `arm timers of ${room.code}`);
+  }
+
+  /** What a write of the room stores besides the data: its public line and its TTL. */
+  private describe(room: Room): Omit<RoomWrite, 'data'> {
+    const { idleMs, playingMs } = this.opts.config.expiry;
+    const live = room.anyoneConnected;
+    return {
+      listing: room.isPublic && live ? room.summary() : null,
+      ttlMs: live ? this.liveTtlMs : room.phase === 'playing' ? playingMs : idleMs,
+    };
+  }
+
+  private write(room: Room): RoomWrite {
+    return { data: JSON.stringify(room.toRecord()), ...this.describe(room) };
+  }
+
+  private remember(room: Room): void {
+    if (this.localCount.has(room.code)) this.seen.set(room.code, room);
+  }
+
+  /** Notes that a socket of this node is (about to be) counted into a room, here and in Redis. */
+  private async register(socketId: string, code: string, playerId: string): Promise<void> {
+    const codes = this.registered.get(socketId) ?? new Set<string>();
+    if (!codes.has(code)) this.localCount.set(code, (this.localCount.get(code) ?? 0) + 1);
+    this.registered.set(socketId, codes.add(code));
+    await this.opts.sockets.add(this.opts.config.nodeId, { socketId, code, playerId });
+  }
+
+  /** Forgets a socket's note for a room, here and in Redis (a failure there is only logged: at worst a survivor counts out a socket already gone). */
+  private async unregister(socketId: string, code: string): Promise<void> {
+    const codes = this.registered.get(socketId);
+    if (!codes?.delete(code)) return;
+    if (codes.size === 0) this.registered.delete(socketId);
+    const left = (this.localCount.get(code) ?? 1) - 1;
+    if (left > 0) this.localCount.set(code, left);
+    else {
+      this.localCount.delete(code);
+      this.seen.delete(code);
+      this.views.delete(code);
+    }
+    await this.opts.sockets.remove(this.opts.config.nodeId, socketId, code).catch((error: unknown) => this.report(error, 'forget a socket'));
+  }
+
+  /** One pass of the timer poller: claims due keys (each goes to one node) and fires them. */
+  private async poll(): Promise<void> {
+    const due = await this.opts.deadlines.claimDue(this.opts.now(), 100);
+    for (const key of due) this.track(this.fire(key), `fire ${key}`);
+  }
+
+  private async fire(key: string): Promise<void> {
+    const [kind, id = ''] = key.split(/:(.*)/s);
+    const retry = () => this.opts.deadlines.schedule(key, this.opts.now() + 1_000);
+    if (kind === 'node') {
+      if (id === this.opts.config.nodeId) {
+        // Our own key came due (the heartbeat was late, e.g. while Redis was away): put it back.
+        this.selfClaimed = true;
+        await this.opts.deadlines.schedule(key, this.opts.now() + this.opts.config.nodeTimeoutMs);
+        return;
+      }
+      await this.countOutNode(id).catch(async (error: unknown) => {
+        await retry();
+        throw error;
+      });
+      return;
+    }
+    const done = await this.hooks!.fire(id, kind as TimerKind);
+    if (!done.ok && done.error.code !== ErrorCode.ROOM_NOT_FOUND) await retry();
+  }
+
+  /** A node stopped heartbeating: counts out every socket it had counted in, room by room. */
+  private async countOutNode(nodeId: string): Promise<void> {
+    const sockets = await this.opts.sockets.takeAll(nodeId);
+    const byRoom = new Map<string, string[]>();
+    for (const { code, playerId } of sockets) byRoom.set(code, [...(byRoom.get(code) ?? []), playerId]);
+    const rooms = [...byRoom];
+    for (const [index, [code, players]] of rooms.entries()) {
+      const done = await this.hooks!.countOut(code, players);
+      if (!done.ok && done.error.code !== ErrorCode.ROOM_NOT_FOUND) {
+        // The rooms not done go back under the dead node's name: the retry of its key takes them again.
+        const rest = new Set(rooms.slice(index).map(([c]) => c));
+        await Promise.all(sockets.filter((s) => rest.has(s.code)).map((s) => this.opts.sockets.add(nodeId, s)));
+        throw new StoreError(`could not count out the sockets of node ${nodeId} in ${code}: ${done.error.message}`);
+      }
+    }
+    if (sockets.length > 0) this.opts.log.info({ node: nodeId, sockets: sockets.length, rooms: byRoom.size }, 'counted out the sockets of a stopped node');
+  }
+
+  /**
+   * Keeps this node's key in the deadline queue a timeout ahead. Finding it gone means
+   * another node took it for dead and counted its sockets out: they are disconnected, so
+   * the clients reconnect and count themselves in again.
+   */
+  private async heartbeat(): Promise<void> {
+    const { nodeId, nodeTimeoutMs } = this.opts.config;
+    const had = await this.opts.deadlines.schedule(timerKey.node(nodeId), this.opts.now() + nodeTimeoutMs);
+    const first = this.beats++ === 0;
+    const selfClaimed = this.selfClaimed;
+    this.selfClaimed = false;
+    if (had || first || selfClaimed) return;
+    this.opts.log.warn({ node: nodeId }, 'this node was taken for dead; reconnecting its clients');
+    // They were counted out already: leave the room channels first so that disconnecting does not count them out twice.
+    for (const socket of this.opts.io.of('/').sockets.values()) {
+      for (const name of [...socket.rooms]) if (roomCodeOfChannel(name) !== null) socket.leave(name);
+    }
+    this.registered.clear();
+    this.localCount.clear();
+    this.opts.io.local.disconnectSockets(true);
+  }
+
+  /** Renews the TTL of every room this node has a socket in. */
+  private async touchLocalRooms(): Promise<void> {
+    await Promise.all([...this.localCount.keys()].map((code) => this.opts.store.touch(code, this.liveTtlMs)));
+  }
+
+  /** Runs a store call, answering STORE_UNAVAILABLE when Redis did not carry it out. */
+  private async guard<T>(call: () => Promise<Result<T>>): Promise<Result<T>> {
+    try {
+      return await call();
+    } catch (error) {
+      if (!(error instanceof StoreError)) throw error;
+      this.report(error, 'store call');
+      return unavailable();
+    }
+  }
+
+  /** Repeats `task` every `ms` until close, one run at a time. */
+  private every(ms: number, task: () => Promise<void>): void {
+    const index = this.timers.length;
+    const run = () => {
+      if (this.closed) return;
+      void task()
+        .then(() => (this.problem = ''))
+        .catch((error: unknown) => this.report(error, 'background task'))
+        .finally(() => {
+          if (!this.closed) this.timers[index] = setTimeout(run, ms).unref();
+        });
+    };
+    this.timers[index] = setTimeout(run, ms).unref();
+  }
+
+  /** Keeps a background promise for `close` to wait on, and logs its failure. */
+  private track(promise: Promise<unknown>, what: string): void {
+    const settled: Promise<unknown> = promise.catch((error: unknown) => this.report(error, what)).finally(() => this.pending.delete(settled));
+    this.pending.add(settled);
+  }
+
+  /** Logs a failure: a store outage once per new message (it repeats every poll), anything else always. */
+  private report(error: unknown, what: string): void {
+    if (!(error instanceof StoreError)) {
+      this.opts.log.error({ err: error, node: this.opts.config.nodeId }, `${what} failed`);
+      return;
+    }
+    // The cause (say, ECONNREFUSED) is the problem; which call met it first matters less.
+    const problem = error.cause instanceof Error ? error.cause.message : error.message;
+    if (problem === this.problem) return;
+    this.problem = problem;
+    this.opts.log.warn({ err: error, node: this.opts.config.nodeId }, `${what} failed: the room store is unreachable`);
+  }
+}
+
+/** The game rooms a socket is in, by its `r:<code>` channels. */
+export function codesOf(socket: HubSocket): string[] {
+  return [...socket.rooms].map(roomCodeOfChannel).filter((c): c is string => c !== null);
+}
