@@ -34,8 +34,8 @@ export const nicknameSchema = z
 
 /**
  * A room code, accepted in any case and with stray spaces; always upper case after parsing.
- * (`overwrite` normalizes within the string's own checks: what a transform piped into a
- * second schema did, with one schema less to run on every request.)
+ * (`overwrite` normalizes within the string schema's own checks, so a code is parsed by one
+ * schema on every request.)
  */
 export const roomCodeSchema = z.string().max(20).overwrite(normalizeRoomCode).regex(ROOM_CODE_PATTERN, TEXT_ERRORS.roomCode);
 

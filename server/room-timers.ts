@@ -3,11 +3,8 @@
  * expiry), re-armed only when its due time changes.
  *
  * The hub asks for the timers after every change of a room, and most changes (a clue, a
- * guess, a chat line) leave the due time where it was. Keeping the armed timer then saves a
- * clear and a set per change, and more: Node keeps one list per timer duration, and for
- * unref'd timers it does not drop a list when its last timer is cleared, only when that
- * duration has passed. Re-armed on every change with `due - now` as the duration, each change
- * would leave an empty list behind for up to a whole turn.
+ * guess, a chat line) leave the due time where it was; re-arming an unref'd timer on each of
+ * them would leave Node an empty timer list per change (docs/performance.md#hot-path-idioms).
  */
 export class RoomTimers {
   private readonly armed = new Map<string, { readonly at: number; readonly timer: NodeJS.Timeout }>();

@@ -123,14 +123,14 @@ function giveClue(state: CodewordsState, word: string, count: unknown): Result<C
     state.cards.map((c) => c.word),
   );
   if (!clue.ok) return clue;
-  // Field by field, not `{ team, ...clue.value, guesses }`: on Node 20 a spread followed by a
-  // new key makes an object the young generation cannot free (docs/performance.md, fifth round).
+  // Field by field, not `{ team, ...clue.value, guesses }`: a log line is made on every clue, and
+  // on Node 20 a spread followed by a new key survives scavenges (docs/performance.md#hot-path-idioms).
   const entry: ClueLogEntry = { team: state.turn.team, word: clue.value.word, count: clue.value.count, guesses: [], ended: 'running' };
   return ok({
     ...state,
     turn: { ...state.turn, phase: 'guess', clue: clue.value, guesses: 0, guessesLeft: guessesAllowed(clue.value.count) },
-    // Bounded: a game of endless timed-out turns must not grow without limit. (`concat`
-    // and `slice` make arrays of the exact size; a spread reserves spare room, see patch.ts.)
+    // Bounded: a game of endless timed-out turns must not grow without limit. (`concat` and
+    // `slice` make arrays of the exact size; see docs/performance.md#hot-path-idioms.)
     log: state.log.slice(1 - MAX_LOG_ENTRIES).concat([entry]),
   });
 }

@@ -67,7 +67,7 @@ export interface TurnState {
 /** The whole hidden state. Never sent to a client as such. */
 export interface CodewordsState {
   readonly settings: CodewordsSettings;
-  /** PRNG state (sfc32 / mulberry32 words); randomness after setup derives from it. */
+  /** PRNG state (a mulberry32 word, game/rng.ts); randomness after setup derives from it. */
   readonly rng: number;
   readonly cards: readonly Card[];
   readonly startingTeam: Team;

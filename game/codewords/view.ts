@@ -33,11 +33,9 @@ export function seesKey(state: CodewordsState, audienceKey: string): boolean {
 /*
  * Public parts of the state are shared with the views, not copied: a revealed card (or the
  * whole list of cards, for an audience that holds the key), every clue-log line and the
- * running turn are wholly public, so the view holds the state's own objects. Each such
- * object lives until the game ends, so every copy of one would be copied again by the
- * garbage collector on its way to the old generation; sharing makes a guess allocate one
- * card and one log line instead of one per audience (docs/performance.md, fifth round). The
- * test "shares only wholly public objects" in view.test.ts lists the fields of each shared
+ * running turn are wholly public, so the view holds the state's own objects, and a guess
+ * allocates one card and one log line for all audiences (docs/performance.md#hot-path-idioms).
+ * The test "shares only wholly public objects" in view.test.ts lists the fields of each shared
  * type and fails if one grows, so a hidden field cannot slip into a view unnoticed.
  */
 
