@@ -7,8 +7,8 @@
  * Why not run the TypeScript through tsx, as `npm run dev` does: tsx compiles with esbuild's
  * `keepNames`, which wraps every function created at run time in `__name(fn, "name")`, an
  * `Object.defineProperty` that also turns the new function's hidden class into a slow
- * dictionary one. Every arrow function made on the move path paid it on every move:
- * about 10% of the server's CPU per move in the load bench (docs/performance.md, eighth round).
+ * dictionary one. Every arrow function made on the move path paid it on every move
+ * (docs/performance.md#hot-path-idioms).
  *
  *   node scripts/bundle.mjs ENTRY.ts OUT.mjs|OUT.cjs
  */

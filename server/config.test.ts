@@ -39,9 +39,10 @@ describe('configFromEnv', () => {
     expect(() => configFromEnv({ TRANSPORTS: ',' })).toThrow(/TRANSPORTS/);
   });
 
-  it('reads REDIS_URL, NODE_ID and NODE_TIMEOUT_SECONDS; no REDIS_URL is the embedded default', () => {
+  it('reads REDIS_URL, REDIS_PREFIX, NODE_ID and NODE_TIMEOUT_SECONDS; no REDIS_URL is the embedded default', () => {
     expect(configFromEnv({}).redisUrl).toBeNull();
-    const config = configFromEnv({ REDIS_URL: 'redis://10.0.0.5:6379', NODE_ID: 'web-1', NODE_TIMEOUT_SECONDS: '4' });
-    expect(config).toMatchObject({ redisUrl: 'redis://10.0.0.5:6379', nodeId: 'web-1', nodeTimeoutMs: 4_000 });
+    expect(configFromEnv({}).redisPrefix).toBe('parlor:');
+    const config = configFromEnv({ REDIS_URL: 'redis://10.0.0.5:6379', NODE_ID: 'web-1', NODE_TIMEOUT_SECONDS: '4', REDIS_PREFIX: 'games:' });
+    expect(config).toMatchObject({ redisUrl: 'redis://10.0.0.5:6379', nodeId: 'web-1', nodeTimeoutMs: 4_000, redisPrefix: 'games:' });
   });
 });

@@ -61,6 +61,8 @@ export interface ParlorConfig {
    * null for the embedded default (everything in this process).
    */
   readonly redisUrl: string | null;
+  /** Prefix of every Redis key and stream this site uses, so one Redis can serve several sites (or test servers). */
+  readonly redisPrefix: string;
   /** This node's name among the nodes sharing one Redis (in logs and Redis keys); unique per process. */
   readonly nodeId: string;
   /**
@@ -91,6 +93,7 @@ export const DEFAULT_CONFIG: ParlorConfig = {
   shutdownMs: 10_000,
   transports: ['polling', 'websocket'],
   redisUrl: null,
+  redisPrefix: 'parlor:',
   nodeId: `${hostname()}-${process.pid}-${randomBytes(3).toString('hex')}`,
   nodeTimeoutMs: 10_000,
 };
@@ -154,6 +157,7 @@ export function configFromEnv(env: Env = process.env): ParlorConfig {
     trustProxy: env.TRUST_PROXY === '1' || env.TRUST_PROXY === 'true',
     transports: transports(env, d.transports),
     redisUrl: env.REDIS_URL?.trim() || null,
+    redisPrefix: env.REDIS_PREFIX?.trim() || d.redisPrefix,
     nodeId: env.NODE_ID?.trim() || d.nodeId,
     nodeTimeoutMs: number(env, 'NODE_TIMEOUT_SECONDS', d.nodeTimeoutMs / 1000) * 1000,
   };

@@ -117,7 +117,7 @@ function clientIp(req: IncomingMessage, fallback: string, config: ParlorConfig):
 export function attachParlor(httpServer: HttpServer, options: ParlorOptions = {}): Parlor {
   const log = options.log ?? defaultLogger;
   const config = merge(options.config);
-  const redis = config.redisUrl === null ? null : openRedisBackend(config.redisUrl, log);
+  const redis = config.redisUrl === null ? null : openRedisBackend(config.redisUrl, log, config.redisPrefix);
   const io: ParlorServer = new Server(httpServer, {
     ...(redis ? { adapter: redis.adapter } : {}),
     // Payloads are small: the largest, a custom word list, is about 20 kB.
@@ -136,7 +136,7 @@ export function attachParlor(httpServer: HttpServer, options: ParlorOptions = {}
     },
   });
   const identities = new Identities(options.playerIdSecret);
-  const limits = new RateLimits(config.rates, redis?.client);
+  const limits = new RateLimits(config.rates, redis?.client, `${config.redisPrefix}rl:`);
   const ignored: IgnoredCounts = { unknownEvent: 0, missingAck: 0 };
   const game = options.game ?? codewords;
   const now = options.now ?? Date.now;

@@ -27,18 +27,19 @@ const PING_TIMEOUT_MS = 1_000;
 /**
  * Opens the Redis side of a node: one connection for the stores and rate limits, and one
  * for the streams adapter to publish on (it opens its own for reading, since XREAD blocks
- * and a shared connection would hold the stores' commands behind it). See docs/deploy.md.
+ * and a shared connection would hold the stores' commands behind it). Every key and the
+ * stream start with `prefix`. See docs/deploy.md.
  */
-export function openRedisBackend(url: string, log: Logger): RedisBackend {
+export function openRedisBackend(url: string, log: Logger, prefix = 'parlor:'): RedisBackend {
   const client = connectRedis(url, log);
   const publisher = connectRedis(url, log);
   return {
     client,
-    store: new RedisRoomStore(client),
-    deadlines: new RedisDeadlineQueue(client),
-    sockets: new NodeSockets(client),
+    store: new RedisRoomStore(client, prefix),
+    deadlines: new RedisDeadlineQueue(client, `${prefix}deadlines`),
+    sockets: new NodeSockets(client, prefix),
     // Parlor sends JSON only, so the adapter can skip looking for binary attachments.
-    adapter: createAdapter(publisher, { streamName: 'parlor:socket.io', onlyPlaintext: true }),
+    adapter: createAdapter(publisher, { streamName: `${prefix}socket.io`, onlyPlaintext: true }),
     async ready() {
       let timer: NodeJS.Timeout | undefined;
       const timeout = new Promise<false>((resolve) => (timer = setTimeout(() => resolve(false), PING_TIMEOUT_MS)));

@@ -21,6 +21,8 @@ async function room(s: TestServer, n: number): Promise<{ code: string; host: Tes
     expectOk(await guest.request('room:join', { code, nickname: `Guest${i}`, as: 'player' }));
     guests.push(guest);
   }
+  // With Redis, broadcasts reach sockets after the store's round trip, so after the acks.
+  await host.until((snapshot) => snapshot.players.length === n + 1);
   return { code, host, guests };
 }
 

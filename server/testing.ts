@@ -38,9 +38,24 @@ export const RELAXED_LIMITS = {
   ),
 } satisfies ConfigOverrides;
 
+let testServers = 0;
+
+/**
+ * The backend of a test server that names none: the run's redis-server when the test run
+ * provides one (`PARLOR_TEST_REDIS_URL`, vitest's "redis" project), under a key prefix of
+ * its own so that test servers running at once never see each other's rooms; else memory.
+ */
+function testBackend(options: ParlorOptions): ConfigOverrides {
+  const url = process.env.PARLOR_TEST_REDIS_URL;
+  if (!url || options.config?.redisUrl !== undefined) return {};
+  const name = `t${process.pid}-${++testServers}`;
+  return { redisUrl: url, redisPrefix: `${name}:`, nodeId: name };
+}
+
 /**
  * Starts Parlor's realtime server and its /healthz, /readyz, /metrics and /api/rooms (no Next.js) on
- * 127.0.0.1 and a free port, with {@link RELAXED_LIMITS} unless `options.config` says otherwise.
+ * 127.0.0.1 and a free port, with {@link RELAXED_LIMITS} unless `options.config` says otherwise,
+ * on the backend of the test run ({@link testBackend}) unless it names a `redisUrl`.
  */
 export async function startTestServer(options: ParlorOptions = {}): Promise<TestServer> {
   const http = createServer((req, res) => {
@@ -48,10 +63,15 @@ export async function startTestServer(options: ParlorOptions = {}): Promise<Test
     res.statusCode = 404;
     res.end();
   });
-  const config = { ...RELAXED_LIMITS, ...options.config, rates: { ...RELAXED_LIMITS.rates, ...options.config?.rates } };
+  const config = { ...RELAXED_LIMITS, ...testBackend(options), ...options.config, rates: { ...RELAXED_LIMITS.rates, ...options.config?.rates } };
   const parlor = attachParlor(http, { ...options, config });
   const ops = httpEndpoints(parlor, options.log ?? logger);
   await new Promise<void>((resolve) => http.listen(0, '127.0.0.1', resolve));
+  // With Redis, serve once it answers: until then rate limits count in memory, apart from Redis's counts.
+  for (let tries = 0; config.redisUrl && !options.ready && !(await parlor.ready()); tries++) {
+    if (tries === 50) throw new Error(`the test server's Redis at ${config.redisUrl} does not answer`);
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
   const { port } = http.address() as AddressInfo;
   return { url: `http://127.0.0.1:${port}`, parlor, close: () => parlor.close() };
 }
@@ -69,7 +89,8 @@ export interface TestClient {
    * Every event received, in order, as [event, ...args]; a patch an ack carried is recorded
    * as the 'room:patch' event it stands for. A 'room:patch' entry gets one more item: the
    * snapshot it produced, null if it did not apply to what the client held (yet), or
-   * undefined if the client held nothing of that room yet (a join's own change).
+   * undefined if the client held nothing of that room yet or held that version already (a
+   * join's own change, which with Redis can arrive after the join's answer).
    */
   readonly received: unknown[][];
   /** Every snapshot this client held, in order: from events, from acks and rebuilt from patches. */
@@ -121,7 +142,8 @@ export async function connectClient(
     const held = follower.snapshot;
     const made = states.length;
     // Applied, it made the next state (waiting patches it freed come after it).
-    const rebuilt = follower.patch(patch) === 'applied' ? states[made] : held ? null : undefined;
+    const result = follower.patch(patch);
+    const rebuilt = result === 'applied' ? states[made] : held && result !== 'stale' ? null : undefined;
     received.push(['room:patch', patch, rebuilt]);
   };
   socket.onAny((event: string, ...args: unknown[]) => {
