@@ -14,7 +14,8 @@ import type { ParlorConfig } from './config';
 import { newRoomCode } from './ids';
 import type { HubSocket, ParlorServer } from './io';
 import type { Logger } from './logger';
-import { Room } from './room';
+import type { Room } from './room';
+import { parseRoom, serializeRoom } from './room-record';
 import { roomNotFound, tooManyRooms, type HubHooks, type Loaded, type RoomBackend, type TimerKind, type Updated } from './room-backend';
 import { RoomViews } from './room-views';
 import type { DeadlineQueue } from './store/deadline-queue';
@@ -156,7 +157,7 @@ export class RedisRooms implements RoomBackend {
     return this.guard(async () => {
       const record = await this.opts.store.load(code);
       if (!record) return roomNotFound(code);
-      const room = Room.fromRecord(JSON.parse(record.data), this.opts.game);
+      const room = parseRoom(record.data, this.opts.game);
       this.remember(room);
       return ok({ room, views: this.viewsOf(code) });
     });
@@ -269,7 +270,7 @@ export class RedisRooms implements RoomBackend {
   }
 
   private write(room: Room): RoomWrite {
-    return { data: JSON.stringify(room.toRecord()), ...this.describe(room) };
+    return { data: serializeRoom(room), ...this.describe(room) };
   }
 
   private remember(room: Room): void {

@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { codewords } from '../game/codewords';
 import { first, SAFE_CLUE } from '../game/codewords/testing';
 import type { CodewordsState } from '../game/codewords/types';
-import { ROOM_DATA_FORMAT, Room, type RoomData } from './room';
+import { Room } from './room';
+import { ROOM_DATA_FORMAT, roomFromRecord, roomRecord, type RoomData } from './room-record';
 import { RoomViews } from './room-views';
 
 /** Fails the test when a room action is refused. */
@@ -39,14 +40,14 @@ function busyRoom(): Room {
 
 /** What a store would give back: the record after a trip through JSON. */
 function stored(room: Room): RoomData {
-  return JSON.parse(JSON.stringify(room.toRecord())) as RoomData;
+  return JSON.parse(JSON.stringify(roomRecord(room))) as RoomData;
 }
 
 describe('Room records', () => {
   it('survive a JSON round trip with everything a node needs', () => {
     const room = busyRoom();
-    const copy = Room.fromRecord(stored(room), codewords);
-    expect(copy.toRecord()).toEqual(room.toRecord());
+    const copy = roomFromRecord(stored(room), codewords);
+    expect(roomRecord(copy)).toEqual(roomRecord(room));
     expect([...copy.members.keys()]).toEqual(['p_0', 'p_1', 'p_2', 'p_3', 'p_watch']);
     expect(copy.members.get('p_3')).toMatchObject({ connections: 0, awaySince: 1_900 });
     expect(copy.members.get('p_1')).toMatchObject({ connections: 1, awaySince: null });
@@ -61,7 +62,7 @@ describe('Room records', () => {
 
   it('carry on exactly like the original room', () => {
     const room = busyRoom();
-    const copy = Room.fromRecord(stored(room), codewords);
+    const copy = roomFromRecord(stored(room), codewords);
     for (const r of [room, copy]) {
       accept(r.say('p_2', 'next', 2_300));
       r.tick(10_000_000);
@@ -70,13 +71,13 @@ describe('Room records', () => {
       r.flush();
       expect(r.join('p_rude', 'Rude', 'player').ok).toBe(false);
     }
-    expect(copy.toRecord()).toEqual(room.toRecord());
+    expect(roomRecord(copy)).toEqual(roomRecord(room));
     expect(copy.chat.at(-1)?.id).toBe(3);
   });
 
   it('do not share members, bans or chat with the room they came from', () => {
     const record = stored(busyRoom());
-    const copy = Room.fromRecord(record, codewords);
+    const copy = roomFromRecord(record, codewords);
     copy.members.get('p_0')!.nickname = 'Renamed';
     copy.banned.add('p_other');
     accept(copy.say('p_0', 'mine', 3_000));
@@ -88,11 +89,11 @@ describe('Room records', () => {
   it('are refused for an unflushed room, another game or another format', () => {
     const room = new Room({ code: 'WXYZ', game: codewords, isPublic: false, settings: codewords.defaultSettings });
     accept(room.join('p_0', 'Zero', 'player'));
-    expect(() => room.toRecord()).toThrow(/before flush/);
+    expect(() => roomRecord(room)).toThrow(/before flush/);
     room.flush();
     const record = stored(room);
     expect(record.format).toBe(ROOM_DATA_FORMAT);
-    expect(() => Room.fromRecord({ ...record, gameId: 'chess' }, codewords)).toThrow(/game "chess"/);
-    expect(() => Room.fromRecord({ ...record, format: 99 } as unknown as RoomData, codewords)).toThrow(/format 99/);
+    expect(() => roomFromRecord({ ...record, gameId: 'chess' }, codewords)).toThrow(/game "chess"/);
+    expect(() => roomFromRecord({ ...record, format: 99 } as unknown as RoomData, codewords)).toThrow(/format 99/);
   });
 });

@@ -29,32 +29,6 @@ export interface RoomInit {
   readonly settings: unknown;
 }
 
-/** The shape of {@link RoomData}; bump it when the shape changes, so old nodes refuse new records. */
-export const ROOM_DATA_FORMAT = 1;
-
-/**
- * A room as plain JSON, for a store that several nodes share (see docs/scale-out.md).
- * It holds everything a node needs to carry on with the room: nothing is derived, and
- * `connections` is the room's total over all nodes, counted in and out like any change.
- */
-export interface RoomData {
-  readonly format: typeof ROOM_DATA_FORMAT;
-  readonly code: string;
-  readonly gameId: string;
-  readonly version: number;
-  readonly phase: RoomPhase;
-  readonly isPublic: boolean;
-  readonly settings: unknown;
-  readonly hostId: string | null;
-  /** In join order. */
-  readonly members: readonly Readonly<Member>[];
-  readonly state: unknown;
-  readonly gameNumber: number;
-  readonly banned: readonly string[];
-  readonly chat: readonly ChatMessage[];
-  readonly nextChatId: number;
-}
-
 /**
  * One room: its members, seats, settings and the game in it. The room is the single
  * authority on its state; every action that changes it bumps `version` by one (see
@@ -78,7 +52,8 @@ export class Room {
   readonly banned = new Set<string>();
   /** The latest chat lines, oldest first, at most LIMITS.chatHistory. */
   readonly chat: ChatMessage[] = [];
-  private nextChatId = 1;
+  /** The id of the next chat line (ids increase per room, so clients can drop duplicates). */
+  nextChatId = 1;
   private dirty = false;
 
   constructor(init: RoomInit) {
@@ -98,6 +73,11 @@ export class Room {
     const result = action(this);
     this.expireAway(now, graceMs);
     return { result, changed: this.flush() };
+  }
+
+  /** Whether a change is waiting for {@link flush} to move the version (such a room must not be stored). */
+  get unflushed(): boolean {
+    return this.dirty;
   }
 
   /** Closes a change made outside {@link act} (a new room, tests): true when the version moved. */
@@ -444,48 +424,6 @@ export class Room {
       spectators: this.spectatorCount,
       phase: this.phase,
     };
-  }
-
-  /**
-   * The room as {@link RoomData}. Only a flushed room has a record: an unflushed change
-   * would be stored without its version. Game state and settings are shared, not copied:
-   * the game's functions never mutate them.
-   */
-  toRecord(): RoomData {
-    if (this.dirty) throw new Error(`room ${this.code}: toRecord before flush() would store a change without its version`);
-    return {
-      format: ROOM_DATA_FORMAT,
-      code: this.code,
-      gameId: this.game.id,
-      version: this.version,
-      phase: this.phase,
-      isPublic: this.isPublic,
-      settings: this.settings,
-      hostId: this.hostId,
-      members: [...this.members.values()].map((m) => ({ ...m })),
-      state: this.state,
-      gameNumber: this.gameNumber,
-      banned: [...this.banned],
-      chat: [...this.chat],
-      nextChatId: this.nextChatId,
-    };
-  }
-
-  /** Rebuilds a room from {@link Room.toRecord}'s output (after a JSON round trip, typically). */
-  static fromRecord(record: RoomData, game: AnyGameDefinition): Room {
-    if (record.format !== ROOM_DATA_FORMAT) throw new Error(`room ${record.code}: record format ${record.format}, this server reads ${ROOM_DATA_FORMAT}`);
-    if (record.gameId !== game.id) throw new Error(`room ${record.code}: record of game "${record.gameId}", not "${game.id}"`);
-    const room = new Room({ code: record.code, game, isPublic: record.isPublic, settings: record.settings });
-    room.version = record.version;
-    room.phase = record.phase;
-    room.hostId = record.hostId;
-    for (const m of record.members) room.members.set(m.id, { ...m });
-    room.state = record.state;
-    room.gameNumber = record.gameNumber;
-    for (const id of record.banned) room.banned.add(id);
-    room.chat.push(...record.chat);
-    room.nextChatId = record.nextChatId;
-    return room;
   }
 
   private commit(state: unknown): void {

@@ -1,5 +1,6 @@
 import type { AnyGameDefinition } from '../../game/engine';
-import { Room, type RoomData } from '../room';
+import type { Room } from '../room';
+import { parseRoom, serializeRoom } from '../room-record';
 import type { RoomStore, RoomWrite } from './room-store';
 
 /** How {@link updateRoom} ended. */
@@ -33,9 +34,9 @@ export async function updateRoom<T>(store: RoomStore, code: string, change: (roo
   for (let attempt = 1; attempt <= attempts; attempt++) {
     const record = await store.load(code);
     if (!record) return { status: 'missing' };
-    const room = Room.fromRecord(JSON.parse(record.data) as RoomData, options.game);
+    const room = parseRoom(record.data, options.game);
     const value = change(room);
-    const data = JSON.stringify(room.toRecord());
+    const data = serializeRoom(room);
     if (data === record.data) return { status: 'unchanged', room, value, revision: record.revision };
     const saved = await store.save(code, record.revision, { data, ...options.describe(room) });
     if (saved === 'saved') return { status: 'saved', room, value, revision: record.revision + 1 };
