@@ -15,7 +15,7 @@
 import { PerformanceObserver } from 'node:perf_hooks';
 import { pino } from 'pino';
 import { Encoder } from '../server/wire-parser';
-import { codewords } from '../game/codewords';
+import { gameRegistry } from '../game/games';
 import type { Result } from '../game/errors';
 import { clueFor } from '../game/codewords/testing';
 import type { CodewordsState, Team } from '../game/codewords/types';
@@ -69,7 +69,7 @@ const config = { expiry: { idleMs: 600_000, playingMs: 600_000 }, graceMs: 120_0
 const hub = new RoomHub({
   emitter: io,
   backend: new MemoryRooms({ log, now: Date.now, config }),
-  game: codewords,
+  games: gameRegistry(),
   log,
   now: Date.now,
   seed: () => ++seed,

@@ -25,15 +25,34 @@ export interface SeatSpec {
   readonly joinMidGame: boolean;
 }
 
-/** Who makes a move: the player's public id and their seat. */
+/** Who makes a move (or streams a frame): the player's public id and their seat. */
 export interface Actor {
   readonly playerId: string;
   readonly seat: SeatId;
 }
 
-/** Who is looking: a seated player, an unseated player, or a spectator (`seat: null`). */
+/**
+ * Who is looking: a seated player, an unseated player, or a spectator (`seat: null`). A
+ * view may depend on the player, not only the seat (a rotating drawer is a player): an
+ * audience may then hold one player alone.
+ */
 export interface Viewer {
+  readonly playerId: string;
   readonly seat: SeatId | null;
+}
+
+/** A player of the room as the game hears of them: in join order, with their seat. */
+export interface RosterPlayer {
+  readonly id: string;
+  readonly seat: SeatId | null;
+  /** Whether at least one of the player's sockets is connected. */
+  readonly connected: boolean;
+}
+
+/** How the roster changed: a player joined or left the room, or lost or regained their last connection. */
+export interface RosterChange {
+  readonly type: 'joined' | 'left' | 'away' | 'back';
+  readonly playerId: string;
 }
 
 /** Everything a game needs to deal a new game. */
@@ -45,14 +64,49 @@ export interface SetupCtx<Settings, State> {
   readonly now: number;
   /** The previous game's final state in this room, for rematches (e.g. not reusing words). */
   readonly previous: State | null;
+  /** The room's players in join order, with their seats. */
+  readonly players: readonly RosterPlayer[];
 }
 
 /** How a game ended. */
 export interface Outcome {
-  /** Winning team or seat group, or null for a draw. */
+  /** Winning team or seat group, or null for a draw or a game ranked by score. */
   readonly winner: string | null;
-  /** Why, in a few words ("agents", "assassin"). */
+  /** Why, in a few words ("agents", "assassin", "rounds played"). */
   readonly reason: string;
+  /** Players by final score, best first, for games that rank players rather than name a team. */
+  readonly ranking?: readonly { readonly playerId: string; readonly score: number }[];
+}
+
+/** A message for one player alone (e.g. "you're close!"), sent only to that player's sockets. */
+export interface Notice {
+  readonly playerId: string;
+  /** What kind of notice, for the game's UI (e.g. `close`). */
+  readonly kind: string;
+  /** What to show, readable as it is. */
+  readonly text: string;
+}
+
+/** A move's new state with notices for single players (see {@link GameDefinition.move}). */
+export class Moved<State> {
+  constructor(
+    readonly state: State,
+    readonly notices: readonly Notice[],
+  ) {}
+}
+
+/**
+ * An ephemeral stream a game allows beside its versioned state (pen strokes at 30-60 Hz):
+ * frames are checked and relayed to the room's other sockets, never stored or versioned.
+ * What must last is committed as an ordinary move.
+ */
+export interface StreamSpec<State, Frame> {
+  /** Validates a frame's data from the client. */
+  readonly schema: z.ZodType<Frame>;
+  /** Whether this player may stream now (e.g. only the current drawer). Pure, and cheap: it runs per frame. */
+  allowed(state: State, by: Actor): boolean;
+  /** Whether frames are binary (`Uint8Array`): then nodes sharing Redis relay them as binary too. */
+  readonly binary?: boolean;
 }
 
 /** A view an audience was given, with the state it was made from (see {@link GameDefinition.view}). */
@@ -70,14 +124,32 @@ export interface GameDefinition<State, Move, View, Settings> {
   readonly defaultSettings: Settings;
   /** Validates a move payload from the client. */
   readonly moveSchema: z.ZodType<Move>;
+  /**
+   * The error codes this game's functions answer, each with what it means (for docs and
+   * the protocol's closed union of codes); never one of the platform's codes in game/errors.ts.
+   */
+  readonly errors: Readonly<Record<string, string>>;
+  /** A seat every player who joins takes at once (a game where everyone plays); none by default. */
+  readonly autoSeat?: SeatId;
   /** Settings as everyone may see them (e.g. the size of a custom word list, not its words). */
   settingsSummary(settings: Settings): Record<string, string | number | boolean | null>;
   /** The seats this game offers. */
   seats(settings: Settings): readonly SeatSpec[];
   /** Deals a new game; may refuse (e.g. a word list too short once used words are removed). */
   setup(ctx: SetupCtx<Settings, State>): Result<State>;
-  /** Applies one move. Pure: the same inputs always give the same output. */
-  move(state: State, move: Move, by: Actor, now: number): Result<State>;
+  /**
+   * Applies one move. Pure: the same inputs always give the same output. It may return
+   * {@link Moved} to send notices to single players along with the new state.
+   */
+  move(state: State, move: Move, by: Actor, now: number): Result<State | Moved<State>>;
+  /**
+   * Hears that the roster changed during a game (a late joiner gets a score line, an away
+   * drawer's turn is skipped): the new state, or null when nothing changes. Pure.
+   */
+  roster?(state: State, change: RosterChange, players: readonly RosterPlayer[], now: number): State | null;
+  /** The game's ephemeral stream, if it has one. */
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any
+  readonly stream?: StreamSpec<State, any>;
   /** The next moment `tick` has something to do (a turn deadline), or null. */
   deadline(state: State): number | null;
   /** Advances time: returns the new state when a deadline has passed, else null. */

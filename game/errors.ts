@@ -1,7 +1,8 @@
 /**
- * Stable error codes. Every rejected action answers `{ ok: false, code, message }`
- * with one of these codes; clients branch on the code and show the message.
- * Codes never change meaning once shipped: add new ones instead.
+ * The platform's stable error codes. Every rejected action answers `{ ok: false, code,
+ * message }` with one of these or one its game declares (`GameDefinition.errors`); clients
+ * branch on the code and show the message. Codes never change meaning once shipped: add
+ * new ones instead.
  */
 export const ErrorCode = {
   /** The payload did not match the event's schema. */
@@ -38,20 +39,10 @@ export const ErrorCode = {
   GAME_IN_PROGRESS: 'GAME_IN_PROGRESS',
   /** The game has ended; no more moves. */
   GAME_OVER: 'GAME_OVER',
-  /** It is the other team's turn. */
-  NOT_YOUR_TURN: 'NOT_YOUR_TURN',
-  /** Your seat cannot make that move (an operative giving a clue, a spymaster guessing...). */
-  WRONG_ROLE: 'WRONG_ROLE',
-  /** The move was made for a turn that is already over. */
-  STALE_TURN: 'STALE_TURN',
-  /** The move does not fit the current phase of the turn. */
-  WRONG_PHASE: 'WRONG_PHASE',
-  /** That card was already revealed. */
-  CARD_REVEALED: 'CARD_REVEALED',
-  /** The clue breaks a rule; the message says which. */
-  CLUE_INVALID: 'CLUE_INVALID',
-  /** Ending the turn needs at least one guess first. */
-  MUST_GUESS_FIRST: 'MUST_GUESS_FIRST',
+  /** A move by a player without a seat. */
+  NOT_SEATED: 'NOT_SEATED',
+  /** A game this server does not offer: asked for in a new room, or of a stored room made by a newer node. */
+  GAME_UNKNOWN: 'GAME_UNKNOWN',
   /** Too many requests; `retryAfterMs` in the ack says when to try again. */
   RATE_LIMITED: 'RATE_LIMITED',
   /** The host removed this player from the room; they cannot come back to it. */
@@ -73,12 +64,13 @@ export const ErrorCode = {
   INTERNAL: 'INTERNAL',
 } as const;
 
-/** One of the stable error codes. */
+/** One of the platform's error codes. */
 export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];
 
 /** A rejected action as data: thrown only for programmer errors, returned otherwise. */
 export interface GameError {
-  readonly code: ErrorCode;
+  /** One of {@link ErrorCode} or of the game's own codes (`GameDefinition.errors`). */
+  readonly code: string;
   readonly message: string;
 }
 
@@ -91,6 +83,15 @@ export function ok<T>(value: T): Result<T> {
 }
 
 /** A refused result with a stable code and a message a player can read. */
-export function fail<T = never>(code: ErrorCode, message: string): Result<T> {
+export function fail<T = never>(code: string, message: string): Result<T> {
   return { ok: false, error: { code, message } };
+}
+
+/**
+ * A game's error codes as constants (`{ NOT_YOUR_TURN: 'NOT_YOUR_TURN' }`) from what each
+ * means, so a game declares its codes once: the meanings are its `errors`, the constants
+ * what its rules pass to {@link fail}.
+ */
+export function errorCodes<T extends Readonly<Record<string, string>>>(meanings: T): { readonly [K in keyof T]: K } {
+  return Object.fromEntries(Object.keys(meanings).map((code) => [code, code])) as { readonly [K in keyof T]: K };
 }

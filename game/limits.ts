@@ -6,7 +6,7 @@
  */
 
 /** Bumped on any incompatible change; the handshake refuses other versions. */
-export const PROTOCOL_VERSION = 4;
+export const PROTOCOL_VERSION = 5;
 
 /** Room codes use letters and digits nobody confuses when read aloud (no 0/O, 1/I/L). */
 export const ROOM_CODE_ALPHABET = 'ABCDEFGHJKMNPQRSTUVWXYZ23456789';
@@ -30,6 +30,8 @@ export const LIMITS = {
   spectatorsPerRoom: 200,
   chatMax: 300,
   chatHistory: 100,
+  /** Most bytes of one stream frame's data (its JSON text, or its binary length). */
+  streamFrameBytes: 4096,
 } as const;
 
 /** The messages a refused nickname, room code or chat line shows, in the browser and in an ack. */

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import type { SeatSpec } from './engine';
 import type { ErrorCode } from './errors';
+import type { GameErrorCode } from './games';
 import { cleanText, LIMITS, normalizeRoomCode, ROOM_CODE_PATTERN, TEXT_ERRORS } from './limits';
 import type { PatchOp } from './patch';
 
@@ -13,10 +14,16 @@ import type { PatchOp } from './patch';
 // The plain constants live in a zod-free module the browser can import cheaply.
 export { cleanText, LIMITS, PROTOCOL_VERSION, ROOM_CODE_ALPHABET } from './limits';
 
+/**
+ * Every code a refusal can carry: the platform's (game/errors.ts) and those each registered
+ * game declares (`GameDefinition.errors`, docs/protocol.md). A closed union.
+ */
+export type AnyErrorCode = ErrorCode | GameErrorCode;
+
 /** An ack's answer: success with a payload, or a stable error code and a readable message. */
 export type Response<T extends object = object> =
   | ({ ok: true } & T)
-  | { ok: false; code: ErrorCode; message: string; retryAfterMs?: number };
+  | { ok: false; code: AnyErrorCode; message: string; retryAfterMs?: number };
 
 /** The callback a client passes as the last argument of every action. */
 export type Ack<T extends object = object> = (response: Response<T>) => void;
@@ -54,6 +61,8 @@ export const schemas = {
   'room:create': z.object({
     nickname: nicknameSchema,
     public: z.boolean(),
+    /** The game to play (game/games.ts); the first registered game when absent. */
+    gameId: z.string().max(40).optional(),
     /** Game settings; parsed by the game's own schema. */
     settings: z.unknown().optional(),
   }),
@@ -76,6 +85,8 @@ export const schemas = {
   'room:assign': withCode.extend({ playerId: playerIdSchema, seat: z.string().max(40).nullable() }),
   'room:host': withCode.extend({ playerId: playerIdSchema }),
   'chat:send': withCode.extend({ text: chatTextSchema }),
+  /** A frame of the game's stream; `data` is parsed by the game's stream schema. Sent without an ack. */
+  'game:stream': withCode.extend({ data: z.unknown() }),
 } as const;
 
 /** The parsed payload of an event. */
@@ -213,6 +224,8 @@ export interface ClientToServerEvents {
   /** Host only: make another player the host. */
   'room:host': (payload: Input<'room:host'>, ack: Ack<ChangeResult>) => void;
   'chat:send': (payload: Input<'chat:send'>, ack: Ack<{ id: number }>) => void;
+  /** A frame of the game's ephemeral stream (pen strokes): no ack, no version; relayed if the game allows it. */
+  'game:stream': (payload: Input<'game:stream'>) => void;
   /** Subscribe to the live list of public rooms. */
   'rooms:watch': (ack: Ack<{ rooms: RoomSummary[] }>) => void;
   'rooms:unwatch': () => void;
@@ -232,11 +245,36 @@ export interface ServerToClientEvents {
   'room:removed': (notice: { code: string; reason: RemovalReason }) => void;
   /** The server is restarting: it will disconnect soon; reconnect and rejoin after it. */
   'server:restarting': (notice: { reconnectInMs: number }) => void;
+  /** A frame of a room's stream from another member. */
+  'game:stream': (frame: StreamFrame) => void;
+  /** A notice from the game for this player alone (e.g. "you're close!"). */
+  'game:notice': (notice: GameNotice) => void;
+}
+
+/** A stream frame as relayed: who sent it, and its place in that sender's frames. */
+export interface StreamFrame {
+  readonly code: string;
+  /** The sender's public player id. */
+  readonly from: string;
+  /** Increases by one with each frame the sending socket has relayed: a receiver sees gaps and reorderings. */
+  readonly seq: number;
+  /** As the game's stream schema parsed it. */
+  readonly data: unknown;
+}
+
+/** A notice for one player from the game of a room. */
+export interface GameNotice {
+  readonly code: string;
+  /** What kind of notice, for the game's UI (e.g. `close`). */
+  readonly kind: string;
+  readonly text: string;
 }
 
 /** What the server keeps on each socket. Holds the public id, never the token. */
 export interface SocketData {
   playerId: string;
+  /** How many stream frames this socket has had relayed: the `seq` of the last. */
+  streamSeq?: number;
 }
 
 /** The handshake `auth` object. */

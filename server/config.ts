@@ -30,6 +30,11 @@ export interface Rates {
    * where each pupil's room link looks the room up and then joins, is not refused its joins.
    */
   readonly lookup: Rate;
+  /**
+   * Frames of a game's stream (pen strokes), per socket. Counted in the node's memory even
+   * with Redis: a socket lives on one node, and a frame must not wait for a store.
+   */
+  readonly stream: Rate;
 }
 
 /** A Socket.IO low-level transport. */
@@ -87,6 +92,7 @@ export const DEFAULT_CONFIG: ParlorConfig = {
     create: { points: 10, durationSec: 60 },
     join: { points: 30, durationSec: 60 },
     lookup: { points: 30, durationSec: 60 },
+    stream: { points: 60, durationSec: 1 },
   },
   allowedOrigins: [],
   trustProxy: false,
@@ -115,7 +121,7 @@ function rate(env: Env, name: string, fallback: Rate): Rate {
   return { points: Number(match[1]), durationSec: Number(match[2]) };
 }
 
-/** The environment variable of each rate: RATE_ACTION, RATE_ACTION_PER_IP, RATE_CHAT, RATE_CREATE, RATE_JOIN, RATE_LOOKUP. */
+/** The environment variable of each rate: RATE_ACTION, RATE_ACTION_PER_IP, RATE_CHAT, RATE_CREATE, RATE_JOIN, RATE_LOOKUP, RATE_STREAM. */
 const RATE_VARS: Record<keyof Rates, string> = {
   action: 'RATE_ACTION',
   actionPerIp: 'RATE_ACTION_PER_IP',
@@ -123,6 +129,7 @@ const RATE_VARS: Record<keyof Rates, string> = {
   create: 'RATE_CREATE',
   join: 'RATE_JOIN',
   lookup: 'RATE_LOOKUP',
+  stream: 'RATE_STREAM',
 };
 
 /** `TRANSPORTS=websocket` or `polling,websocket`: a non-empty list of known transports. */

@@ -39,7 +39,7 @@ const FUZZ_CONFIG = {
 
 type SchemaEvent = keyof typeof schemas;
 const SCHEMA_EVENTS = Object.keys(schemas) as SchemaEvent[];
-/** Every event the server defines; `rooms:unwatch` takes no ack by design. */
+/** Every event the server defines; `rooms:unwatch` and `game:stream` take no ack by design. */
 const KNOWN_EVENTS = [...SCHEMA_EVENTS, 'rooms:watch', 'rooms:unwatch'];
 const UNKNOWN_EVENTS = [
   'no:such:event',
@@ -57,7 +57,8 @@ const UNKNOWN_EVENTS = [
 ];
 const HOST_ONLY = new Set<string>(['room:settings', 'room:start', 'room:rematch', 'room:lobby', 'room:kick', 'room:assign', 'room:host']);
 const SEAT_IDS = CODEWORDS_SEATS.map((s) => s.id);
-const ERROR_CODES: string[] = Object.values(ErrorCode);
+/** Every code an answer may carry: the platform's and the game's. */
+const ERROR_CODES: string[] = [...Object.values(ErrorCode), ...Object.keys(codewords.errors)];
 
 let server: TestServer;
 beforeAll(async () => {
@@ -242,6 +243,8 @@ const codeArb = fc.oneof(
 /** For room:join: never the real game's room, where a player could take a seat and move. */
 const joinCodeArb = fc.oneof(
   { weight: 12, arbitrary: fc.constantFrom(new Ref('room'), new Ref('roomLower'), new Ref('roomSpaced')) },
+  // A well-formed code of no room: only a join (or a lookup) says that no room has it.
+  { weight: 2, arbitrary: fc.constantFrom('ZZZZ', 'ABCDE', 'AAAAAA') },
   { weight: 2, arbitrary: elsewhere },
   { weight: 1, arbitrary: junk },
 );
@@ -310,6 +313,7 @@ const FIELDS: Record<string, Record<string, fc.Arbitrary<unknown>>> = {
   'room:assign': { code: codeArb, playerId: playerIdArb, seat: seatArb },
   'room:host': { code: codeArb, playerId: playerIdArb },
   'chat:send': { code: codeArb, text: textArb },
+  'game:stream': { code: codeArb, data: fc.oneof(junk, fc.array(fc.integer(), { maxLength: 40 })) },
 };
 /** Fields that may be left out of an otherwise valid payload. */
 const OPTIONAL = new Set(['settings', 'public']);
@@ -588,7 +592,7 @@ const reached = {
   noAck: 0,
   ignoredEvents: 0,
   /** What the server's own `ignored` counters should have counted from these commands. */
-  expectIgnored: { unknownEvent: 0, missingAck: 0 },
+  expectIgnored: { unknownEvent: 0, missingAck: 0, streamRefused: 0 },
   unencodable: 0,
   count(key: string) {
     this.answers.set(key, (this.answers.get(key) ?? 0) + 1);
@@ -666,13 +670,15 @@ async function send(attacker: Attacker, command: Command, ctx: RunCtx): Promise<
   }
   const known = KNOWN_EVENTS.includes(command.event);
   if (!known) reached.expectIgnored.unknownEvent++;
+  // Codewords has no stream: every frame is refused, with an ack callback or without.
+  else if (command.event === 'game:stream') reached.expectIgnored.streamRefused++;
   else if (command.mode === 'noack' && command.event !== 'rooms:unwatch') reached.expectIgnored.missingAck++;
   if (command.mode === 'noack') {
     rawEmit(socket, command.event, ...args);
     reached.noAck++;
     return;
   }
-  if (!known || command.event === 'rooms:unwatch') {
+  if (!known || command.event === 'rooms:unwatch' || command.event === 'game:stream') {
     rawEmit(socket, command.event, ...args, () => ctx.unexpectedAcks.push(label));
     reached.ignoredEvents++;
     return;
@@ -888,7 +894,7 @@ describe('protocol fuzzing (seeded)', () => {
     // The fuzzer got past the schema into rooms, seats, hosts and rules, not only BAD_REQUEST.
     const summary = JSON.stringify({ ...reached, answers: Object.fromEntries([...reached.answers].sort()) });
     const answered = [...reached.answers.keys()];
-    for (const event of [...SCHEMA_EVENTS, 'rooms:watch']) expect(answered.some((k) => k.startsWith(`${event} `)), summary).toBe(true);
+    for (const event of [...SCHEMA_EVENTS.filter((e) => e !== 'game:stream'), 'rooms:watch']) expect(answered.some((k) => k.startsWith(`${event} `)), summary).toBe(true);
     for (const event of ['room:create', 'room:join', 'room:seat', 'room:kick', 'room:assign', 'room:host', 'chat:send']) {
       expect(reached.answers.get(`${event} ok`), `${event} never succeeded: ${summary}`).toBeGreaterThan(0);
     }
@@ -900,10 +906,11 @@ describe('protocol fuzzing (seeded)', () => {
     expect(reached.oversize, summary).toBeGreaterThan(0);
     expect(reached.noAck, summary).toBeGreaterThan(0);
     expect(reached.ignoredEvents, summary).toBeGreaterThan(0);
-    // The server counted exactly the requests it had to drop: unknown events, and known ones without an ack.
+    // The server counted exactly the requests it had to drop: unknown events, known ones without an ack, stream frames.
     expect({
       unknownEvent: server.parlor.ignored.unknownEvent - ignoredBefore.unknownEvent,
       missingAck: server.parlor.ignored.missingAck - ignoredBefore.missingAck,
+      streamRefused: server.parlor.ignored.streamRefused - ignoredBefore.streamRefused,
     }).toEqual(reached.expectIgnored);
     expectNoPollution();
     await expectServing();

@@ -1,14 +1,16 @@
 import type { ZodType } from 'zod';
 import { ErrorCode, type Result } from '../game/errors';
-import { schemas, type Payload, type Response } from '../game/protocol';
+import { schemas, type AnyErrorCode, type Payload, type Response } from '../game/protocol';
 import type { ParlorSocket } from './io';
 import type { Logger } from './logger';
 import type { ActionMetrics } from './metrics';
-import type { RateKind, RateLimits } from './rate-limits';
+import { LIMITS } from '../game/limits';
+import type { LocalBudgets, RateKind, RateLimits } from './rate-limits';
 import type { Answer } from './maybe';
 import type { RoomHub } from './room-hub';
 
-type Event = keyof typeof schemas;
+/** The events answered through an ack (a stream frame has none). */
+type Event = Exclude<keyof typeof schemas, 'game:stream'>;
 type Budgets = readonly (readonly [RateKind, string])[];
 
 /** Counters of requests that never reached a handler, for logs and metrics. */
@@ -17,6 +19,8 @@ export interface IgnoredCounts {
   unknownEvent: number;
   /** Known events sent without an ack callback. */
   missingAck: number;
+  /** Stream frames dropped: over the socket's budget, too large, malformed, or not allowed by the game. */
+  streamRefused: number;
 }
 
 /** Turns a zod failure into one readable sentence. */
@@ -29,7 +33,8 @@ function describe(issues: readonly { path: PropertyKey[]; message: string }[]): 
 
 /** Converts a hub result to the wire's ack shape. */
 function toResponse<T extends object>(result: Result<T>): Response<T> {
-  return result.ok ? { ok: true, ...result.value } : { ok: false, ...result.error };
+  // A refusal's code is the platform's or one its game declares: the protocol's union.
+  return result.ok ? { ok: true, ...result.value } : { ok: false, code: result.error.code as AnyErrorCode, message: result.error.message };
 }
 
 /** The refusal of a request over its budget, with when to try again. */
@@ -50,6 +55,8 @@ export interface HandlerDeps {
   readonly log: Logger;
   readonly ignored: IgnoredCounts;
   readonly metrics: ActionMetrics;
+  /** Each socket's budget of stream frames (in this node's memory). */
+  readonly streamBudget: LocalBudgets;
 }
 
 /** How one event is handled: which budgets it draws on and which hub method runs it. */
@@ -81,6 +88,27 @@ const routes: { readonly [E in Event]: Route<E> } = {
   'game:move': { budget: 'action', run: (hub, socket, p) => hub.move(socket, p) },
   'chat:send': { budget: 'chat', run: (hub, socket, p) => hub.say(socket, p) },
 };
+
+/** The bytes of a stream frame's data: its length if binary, else its JSON text's. */
+function frameBytes(data: unknown): number {
+  if (data instanceof ArrayBuffer || ArrayBuffer.isView(data)) return data.byteLength;
+  return JSON.stringify(data)?.length ?? 0;
+}
+
+/**
+ * A frame of a game's stream: no ack, so a refusal is only counted. The socket's budget
+ * and the size come first, then the envelope and the game's own checks (in the hub).
+ */
+function stream(socket: ParlorSocket, deps: HandlerDeps, payload: unknown): void {
+  const { hub, ignored, streamBudget } = deps;
+  const data = typeof payload === 'object' && payload !== null ? (payload as { data?: unknown }).data : undefined;
+  if (streamBudget.take(socket.id, Date.now()) !== null || frameBytes(data) > LIMITS.streamFrameBytes) {
+    ignored.streamRefused++;
+    return;
+  }
+  const parsed = schemas['game:stream'].safeParse(payload);
+  if (!parsed.success || !hub.stream(socket, parsed.data)) ignored.streamRefused++;
+}
 
 /** The budgets a request draws on, narrowest first (see {@link RateLimits.take}). */
 function budgetsOf(socket: ParlorSocket, budget: Route<Event>['budget'], perIp?: Route<Event>['perIp']): Budgets {
@@ -127,14 +155,15 @@ async function handle<E extends Event>(socket: ParlorSocket, deps: HandlerDeps, 
 
 /**
  * Wires every client event of one socket to one hub method through a single listener.
- * Payloads without an ack are dropped (every action must be answerable), and unknown
- * events are ignored; both are counted.
+ * Payloads without an ack are dropped (every action must be answerable) but stream
+ * frames, which never have one, and unknown events are ignored; all are counted.
  */
 export function registerHandlers(socket: ParlorSocket, deps: HandlerDeps): void {
   const { hub, limits, log, ignored } = deps;
   // Socket.IO passes the ack callback, when the client asked for one, as the last argument.
   socket.onAny((event: string, ...args: unknown[]) => {
     if (event === 'rooms:unwatch') return hub.unwatchRooms(socket);
+    if (event === 'game:stream') return stream(socket, deps, args[0]);
     const known = Object.hasOwn(routes, event) || event === 'rooms:watch';
     if (!known) {
       ignored.unknownEvent++;

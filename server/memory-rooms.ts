@@ -81,6 +81,10 @@ export class MemoryRooms implements RoomBackend {
     return entry ? ok(entry) : roomNotFound(code);
   }
 
+  peek(code: string): Room | null {
+    return this.rooms.get(code)?.room ?? null;
+  }
+
   publicRooms(): Result<RoomSummary[]> {
     const listed: RoomSummary[] = [];
     for (const { room } of this.rooms.values()) if (room.isPublic && room.anyoneConnected) listed.push(room.summary());

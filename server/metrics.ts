@@ -81,7 +81,7 @@ export class ParlorMetrics implements ActionMetrics {
     });
     new Gauge({
       name: 'parlor_ignored_requests',
-      help: 'Requests dropped before any handler since start, by reason (unknownEvent, missingAck).',
+      help: 'Requests dropped before any handler since start, by reason (unknownEvent, missingAck, streamRefused).',
       labelNames: ['reason'],
       registers,
       collect() {

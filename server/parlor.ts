@@ -1,10 +1,10 @@
 import type { IncomingMessage, Server as HttpServer } from 'node:http';
 import { Server, type ServerOptions } from 'socket.io';
-import { codewords } from '../game/codewords';
 import type { AnyGameDefinition } from '../game/engine';
+import { gameRegistry, GAMES } from '../game/games';
 import { ErrorCode } from '../game/errors';
 import { checkRoomCode } from '../game/limits';
-import { PROTOCOL_VERSION, handshakeSchema, type RoomLookup } from '../game/protocol';
+import { PROTOCOL_VERSION, handshakeSchema, type AnyErrorCode, type RoomLookup } from '../game/protocol';
 import { DEFAULT_CONFIG, type ParlorConfig, type Rates } from './config';
 import { rateLimited, registerHandlers, type IgnoredCounts } from './handlers';
 import { Identities } from './identity';
@@ -13,7 +13,7 @@ import { newSeed } from './ids';
 import { logger as defaultLogger, type Logger } from './logger';
 import { MemoryRooms } from './memory-rooms';
 import { ParlorMetrics } from './metrics';
-import { RateLimits } from './rate-limits';
+import { LocalBudgets, RateLimits } from './rate-limits';
 import { openRedisBackend } from './redis-backend';
 import { RedisRooms } from './redis-rooms';
 import { RoomHub } from './room-hub';
@@ -27,7 +27,8 @@ export type ConfigOverrides = Partial<Omit<ParlorConfig, 'expiry' | 'rates'>> & 
 
 /** Options of {@link attachParlor}; every field has a production default. */
 export interface ParlorOptions {
-  readonly game?: AnyGameDefinition;
+  /** The games rooms may play (game/games.ts by default; tests add games of their own). */
+  readonly games?: readonly AnyGameDefinition[];
   readonly log?: Logger;
   readonly now?: () => number;
   readonly seed?: () => number;
@@ -117,7 +118,10 @@ function clientIp(req: IncomingMessage, fallback: string, config: ParlorConfig):
 export function attachParlor(httpServer: HttpServer, options: ParlorOptions = {}): Parlor {
   const log = options.log ?? defaultLogger;
   const config = merge(options.config);
-  const redis = config.redisUrl === null ? null : openRedisBackend(config.redisUrl, log, config.redisPrefix);
+  const games = gameRegistry(options.games ?? GAMES);
+  // Nodes relay binary stream frames between them only if some game streams binary.
+  const binary = [...games.values()].some((game) => game.stream?.binary === true);
+  const redis = config.redisUrl === null ? null : openRedisBackend(config.redisUrl, log, { prefix: config.redisPrefix, binary });
   const io: ParlorServer = new Server(httpServer, {
     ...(redis ? { adapter: redis.adapter } : {}),
     // Payloads are small: the largest, a custom word list, is about 20 kB.
@@ -137,13 +141,13 @@ export function attachParlor(httpServer: HttpServer, options: ParlorOptions = {}
   });
   const identities = new Identities(options.playerIdSecret);
   const limits = new RateLimits(config.rates, redis?.client, `${config.redisPrefix}rl:`);
-  const ignored: IgnoredCounts = { unknownEvent: 0, missingAck: 0 };
-  const game = options.game ?? codewords;
+  const streamBudget = new LocalBudgets(config.rates.stream.points, config.rates.stream.durationSec * 1000);
+  const ignored: IgnoredCounts = { unknownEvent: 0, missingAck: 0, streamRefused: 0 };
   const now = options.now ?? Date.now;
   const backend = redis
-    ? new RedisRooms({ io, game, log, now, config, store: redis.store, deadlines: redis.deadlines, sockets: redis.sockets })
+    ? new RedisRooms({ io, games, log, now, config, store: redis.store, deadlines: redis.deadlines, sockets: redis.sockets })
     : new MemoryRooms({ log, now, config });
-  const hub = new RoomHub({ emitter: io, backend, game, log, now, seed: options.seed ?? newSeed, config });
+  const hub = new RoomHub({ emitter: io, backend, games, log, now, seed: options.seed ?? newSeed, config });
   if (redis) log.info({ node: config.nodeId }, 'rooms are shared through Redis');
 
   io.use((socket, next) => {
@@ -164,7 +168,7 @@ export function attachParlor(httpServer: HttpServer, options: ParlorOptions = {}
   });
 
   io.on('connection', (socket) => {
-    registerHandlers(socket, { hub, limits, log, ignored, metrics });
+    registerHandlers(socket, { hub, limits, log, ignored, metrics, streamBudget });
     // Debug level: with LOG_LEVEL=debug an operator can follow a player's connections
     // (a client stuck on long-polling, a drop the server only saw at the ping timeout).
     if (log.isLevelEnabled('debug')) {
@@ -191,7 +195,7 @@ export function attachParlor(httpServer: HttpServer, options: ParlorOptions = {}
       const wait = await limits.take([['lookup', clientIp(req, req.socket.remoteAddress ?? '', config)]]);
       if (wait !== null) return rateLimited(wait);
       const found = await hub.lookup(checked.value);
-      return found.ok ? { ok: true, room: found.value } : { ok: false, ...found.error };
+      return found.ok ? { ok: true, room: found.value } : { ok: false, code: found.error.code as AnyErrorCode, message: found.error.message };
     },
     close() {
       closing ??= (async () => {

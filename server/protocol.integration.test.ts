@@ -43,7 +43,8 @@ describe('hostile and broken payloads', () => {
     const before = host.latest()!;
     const attacker = await connectClient(server.url);
 
-    for (const event of Object.keys(schemas)) {
+    // Every event answered through an ack (a stream frame never is).
+    for (const event of Object.keys(schemas).filter((e) => e !== 'game:stream')) {
       for (const payload of junk) {
         const response = await attacker.request(event, payload);
         expect(response.ok, `${event} ${JSON.stringify(payload)}`).toBe(false);

@@ -17,7 +17,7 @@ interface Window {
  * without a promise, a result object and a timer per request: every move draws on two
  * budgets, and those allocations were 2.5 of the 45 kB the server allocated per move.
  */
-class LocalBudgets {
+export class LocalBudgets {
   private readonly windows = new Map<string, Window>();
   private sweepAt = 0;
 

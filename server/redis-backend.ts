@@ -28,9 +28,9 @@ const PING_TIMEOUT_MS = 1_000;
  * Opens the Redis side of a node: one connection for the stores and rate limits, and one
  * for the streams adapter to publish on (it opens its own for reading, since XREAD blocks
  * and a shared connection would hold the stores' commands behind it). Every key and the
- * stream start with `prefix`. See docs/deploy.md.
+ * stream start with `prefix`; `binary` when some game streams binary frames. See docs/deploy.md.
  */
-export function openRedisBackend(url: string, log: Logger, prefix = 'parlor:'): RedisBackend {
+export function openRedisBackend(url: string, log: Logger, { prefix = 'parlor:', binary = false } = {}): RedisBackend {
   const client = connectRedis(url, log);
   const publisher = connectRedis(url, log);
   return {
@@ -38,8 +38,9 @@ export function openRedisBackend(url: string, log: Logger, prefix = 'parlor:'): 
     store: new RedisRoomStore(client, prefix),
     deadlines: new RedisDeadlineQueue(client, `${prefix}deadlines`),
     sockets: new NodeSockets(client, prefix),
-    // Parlor sends JSON only, so the adapter can skip looking for binary attachments.
-    adapter: createAdapter(publisher, { streamName: `${prefix}socket.io`, onlyPlaintext: true }),
+    // Without a game that streams binary frames, every packet is JSON: the adapter can skip
+    // looking for binary attachments (and encode its messages as JSON, not msgpack).
+    adapter: createAdapter(publisher, { streamName: `${prefix}socket.io`, onlyPlaintext: !binary }),
     async ready() {
       let timer: NodeJS.Timeout | undefined;
       const timeout = new Promise<false>((resolve) => (timer = setTimeout(() => resolve(false), PING_TIMEOUT_MS)));

@@ -6,7 +6,6 @@
  * node counted in are noted in Redis so that a survivor counts them out when the node
  * dies. See docs/scale-out.md.
  */
-import type { AnyGameDefinition } from '../game/engine';
 import { ErrorCode, fail, ok, type Result } from '../game/errors';
 import type { RoomPhase, RoomSummary } from '../game/protocol';
 import { roomCodeOfChannel } from './channels';
@@ -15,7 +14,7 @@ import { newRoomCode } from './ids';
 import type { HubSocket, ParlorServer } from './io';
 import type { Logger } from './logger';
 import type { Room } from './room';
-import { parseRoom, serializeRoom } from './room-record';
+import { parseRoom, serializeRoom, UnknownGameError, type Games } from './room-record';
 import { roomNotFound, tooManyRooms, type HubHooks, type Loaded, type RoomBackend, type TimerKind, type Updated } from './room-backend';
 import { RoomViews } from './room-views';
 import type { DeadlineQueue } from './store/deadline-queue';
@@ -28,7 +27,8 @@ import { updateRoom } from './store/update-room';
 export interface RedisRoomsOptions {
   /** The node's Socket.IO server: its local sockets are counted out on close or when the node was taken for dead. */
   readonly io: ParlorServer;
-  readonly game: AnyGameDefinition;
+  /** The games whose rooms this node can rebuild. */
+  readonly games: Games;
   readonly log: Logger;
   readonly now: () => number;
   readonly config: Pick<ParlorConfig, 'expiry' | 'graceMs' | 'roomsPerIp' | 'nodeId' | 'nodeTimeoutMs'>;
@@ -56,12 +56,18 @@ function audienceByMember(room: Room): Map<string, string> {
   return byMember;
 }
 
+/** How old this node's copy of a room may be before {@link RedisRooms.peek} reads it again (ms). */
+const PEEK_FRESH_MS = 1_000;
+
 const unavailable = () => fail<never>(ErrorCode.STORE_UNAVAILABLE, 'The game server cannot reach its room store just now. Try again in a moment.');
 
 /** See the module comment. */
 export class RedisRooms implements RoomBackend {
-  /** The latest room seen, for rooms with a socket on this node (metrics). */
+  /** The latest room seen, and when, for rooms with a socket on this node (metrics, stream checks). */
   private readonly seen = new Map<string, Room>();
+  private readonly seenAt = new Map<string, number>();
+  /** Rooms being read again for {@link peek}, so that a burst of frames makes one read. */
+  private readonly refreshing = new Set<string>();
   /** What this node sent the audiences of rooms with a socket here. */
   private readonly views = new Map<string, RoomViews>();
   /** The codes each local socket was counted into (and noted in Redis for). */
@@ -140,7 +146,7 @@ export class RedisRooms implements RoomBackend {
           timers = this.timersOf(room, now);
           return change(room);
         },
-        { game: this.opts.game, describe: (room) => this.describe(room) },
+        { games: this.opts.games, describe: (room) => this.describe(room) },
       );
       if (outcome.status === 'missing') return roomNotFound(code);
       if (outcome.status === 'busy') return fail(ErrorCode.TRY_AGAIN, 'Many things happened in this room at once. Try again.');
@@ -157,10 +163,23 @@ export class RedisRooms implements RoomBackend {
     return this.guard(async () => {
       const record = await this.opts.store.load(code);
       if (!record) return roomNotFound(code);
-      const room = parseRoom(record.data, this.opts.game);
+      const room = parseRoom(record.data, this.opts.games);
       this.remember(room);
       return ok({ room, views: this.viewsOf(code) });
     });
+  }
+
+  peek(code: string): Room | null {
+    const room = this.seen.get(code) ?? null;
+    const age = this.opts.now() - (this.seenAt.get(code) ?? 0);
+    // Another node's change is seen here at this node's next read: read again in the
+    // background when the copy is older than a moment (a frame allowed on a copy up to a
+    // second old at worst: a frame from a player whose turn has just ended).
+    if (room && age > PEEK_FRESH_MS && !this.refreshing.has(code)) {
+      this.refreshing.add(code);
+      this.track(Promise.resolve(this.read(code)).finally(() => this.refreshing.delete(code)), `refresh ${code}`);
+    }
+    return room;
   }
 
   publicRooms(limit: number): Promise<Result<RoomSummary[]>> {
@@ -230,6 +249,7 @@ export class RedisRooms implements RoomBackend {
     for (const timer of this.timers) clearTimeout(timer);
     while (this.pending.size > 0) await Promise.allSettled([...this.pending]);
     this.seen.clear();
+    this.seenAt.clear();
     this.views.clear();
   }
 
@@ -274,7 +294,9 @@ export class RedisRooms implements RoomBackend {
   }
 
   private remember(room: Room): void {
-    if (this.localCount.has(room.code)) this.seen.set(room.code, room);
+    if (!this.localCount.has(room.code)) return;
+    this.seen.set(room.code, room);
+    this.seenAt.set(room.code, this.opts.now());
   }
 
   /** Notes that a socket of this node is (about to be) counted into a room, here and in Redis. */
@@ -295,6 +317,7 @@ export class RedisRooms implements RoomBackend {
     else {
       this.localCount.delete(code);
       this.seen.delete(code);
+      this.seenAt.delete(code);
       this.views.delete(code);
     }
     await this.opts.sockets.remove(this.opts.config.nodeId, socketId, code).catch((error: unknown) => this.report(error, 'forget a socket'));
@@ -371,11 +394,14 @@ export class RedisRooms implements RoomBackend {
     await Promise.all([...this.localCount.keys()].map((code) => this.opts.store.touch(code, this.liveTtlMs)));
   }
 
-  /** Runs a store call, answering STORE_UNAVAILABLE when Redis did not carry it out. */
+  /** Runs a store call, answering STORE_UNAVAILABLE when Redis did not carry it out (and GAME_UNKNOWN for a room this node cannot rebuild). */
   private async guard<T>(call: () => Promise<Result<T>>): Promise<Result<T>> {
     try {
       return await call();
     } catch (error) {
+      if (error instanceof UnknownGameError) {
+        return fail(ErrorCode.GAME_UNKNOWN, `Room ${error.code} is a game of "${error.gameId}", which this server does not offer (yet): try again after the update.`);
+      }
       if (!(error instanceof StoreError)) throw error;
       this.report(error, 'store call');
       return unavailable();

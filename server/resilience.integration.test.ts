@@ -184,14 +184,15 @@ describe('limits on hostile clients', () => {
     await expect(client(s, undefined, auth, { origin: 'https://friends.example' })).resolves.toBeTruthy();
   });
 
-  it('ignores and counts unknown events and events without an ack', async () => {
+  it('ignores and counts unknown events, events without an ack and refused stream frames', async () => {
     const s = await server();
     const c = await client(s);
     const raw = c.socket.emit.bind(c.socket) as (event: string, ...args: unknown[]) => void;
     raw('admin:shutdown', {});
     raw('room:create', { nickname: 'NoAck', public: true });
+    raw('game:stream', { code: 'ZZZZ', data: [1, 2] });
     expectOk(await c.request('rooms:watch'));
-    expect(s.parlor.ignored).toEqual({ unknownEvent: 1, missingAck: 1 });
+    expect(s.parlor.ignored).toEqual({ unknownEvent: 1, missingAck: 1, streamRefused: 1 });
   });
 });
 

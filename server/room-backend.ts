@@ -64,6 +64,13 @@ export interface RoomBackend {
   update<T>(code: string, change: (room: Room) => T, repairTimers: boolean): Maybe<Result<Updated<T>>>;
   /** The room as it is now; ROOM_NOT_FOUND when there is none. */
   read(code: string): Maybe<Result<Loaded>>;
+  /**
+   * This node's copy of a room, at once, for checks that run too often for a store round
+   * trip (stream frames): in memory the live room; with Redis the room as this node last
+   * saw it (refreshed in the background when it is more than a moment old), for rooms with
+   * a socket here.
+   */
+  peek(code: string): Room | null;
   /** Public rooms with someone connected, unordered (at least `limit` when there are that many). */
   publicRooms(limit: number): Maybe<Result<RoomSummary[]>>;
   /** Runs `task` after the socket's earlier requests that are still running (none in memory). */

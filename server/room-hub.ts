@@ -15,13 +15,15 @@ import type { Logger } from './logger';
 import { andThen, type Answer, type Maybe } from './maybe';
 import { Room } from './room';
 import type { HubHooks, RoomBackend, TimerKind } from './room-backend';
+import type { Games } from './room-record';
 import type { Published, RoomViews } from './room-views';
 
 /** What the hub is built from; clock and seeds are injectable for tests. */
 export interface HubOptions {
   readonly emitter: RoomEmitter;
   readonly backend: RoomBackend;
-  readonly game: AnyGameDefinition;
+  /** The games rooms may play, by id (game/games.ts); a room created without a game id plays the first. */
+  readonly games: Games;
   readonly log: Logger;
   readonly now: () => number;
   readonly seed: () => number;
@@ -94,9 +96,11 @@ export class RoomHub {
     return this.opts.backend.phases;
   }
 
-  /** Creates a room whose host is the creator; they still join it like everyone else. */
+  /** Creates a room of the chosen game whose host is the creator; they still join it like everyone else. */
   create(socket: HubSocket, p: Payload<'room:create'>): Answer<{ code: string }> {
-    const { game, log } = this.opts;
+    const { games, log } = this.opts;
+    const game = p.gameId === undefined ? games.values().next().value : games.get(p.gameId);
+    if (!game) return fail(ErrorCode.GAME_UNKNOWN, `There is no game "${p.gameId}" here.`);
     const settings = parseSettings(game, p.settings);
     if (!settings.ok) return settings;
     const make = (code: string) => {
@@ -108,7 +112,7 @@ export class RoomHub {
     return andThen(this.opts.backend.create(socket.data.ip, make), (created) => {
       if (!created.ok) return created;
       const { code } = created.value;
-      log.info({ room: code, player: socket.data.playerId, public: p.public }, 'room created');
+      log.info({ room: code, game: game.id, player: socket.data.playerId, public: p.public }, 'room created');
       return ok({ code });
     });
   }
@@ -238,14 +242,17 @@ export class RoomHub {
     });
   }
 
-  /** Applies a game move; answers with the room version it produced. */
+  /** Applies a game move, then sends its notices to their players; answers with the room version it produced. */
   move(socket: HubSocket, p: Payload<'game:move'>): Answer<{ version: number } & ChangeResult> {
     return this.opts.backend.serial(socket, () => {
       if (!socket.rooms.has(channel.room(p.code))) return NOT_IN_ROOM;
       const moved = this.change(p.code, (room) => room.move(socket.data.playerId, p.move, this.opts.now()), { origin: socket });
       return andThen(moved, (done) => {
         if (!done.ok) return done;
-        const { room, patch } = done.value;
+        const { room, patch, value: notices } = done.value;
+        for (const { playerId, kind, text } of notices) {
+          this.opts.emitter.to(channel.member(room.code, playerId)).emit('game:notice', { code: room.code, kind, text });
+        }
         // Field by field, not a spread plus a key (docs/performance.md#hot-path-idioms).
         return ok(patch ? { version: room.version, patch } : { version: room.version });
       });
@@ -262,6 +269,29 @@ export class RoomHub {
         return ok({ snapshot: views.current(room, room.audienceOf(socket.data.playerId), this.opts.now()) });
       });
     });
+  }
+
+  /**
+   * Relays a frame of the game's stream to the room's other sockets, with the sender's id
+   * and the socket's next sequence number: no version, no store. The frame must parse with
+   * the game's stream schema and the game must allow this player to stream now, checked on
+   * this node's copy of the room (with Redis, the copy of its last change seen here).
+   * Answers whether the frame was relayed; a refused one is only dropped (no ack to send).
+   */
+  stream(socket: HubSocket, p: Payload<'game:stream'>): boolean {
+    if (!socket.rooms.has(channel.room(p.code))) return false;
+    const room = this.opts.backend.peek(p.code);
+    const spec = room?.game.stream;
+    if (!room || !spec || room.phase !== 'playing') return false;
+    const { playerId } = socket.data;
+    const seat = room.members.get(playerId)?.seat;
+    if (seat === null || seat === undefined) return false;
+    const parsed = spec.schema.safeParse(p.data);
+    if (!parsed.success || !spec.allowed(room.state, { playerId, seat })) return false;
+    const seq = (socket.data.streamSeq ?? 0) + 1;
+    socket.data.streamSeq = seq;
+    this.opts.emitter.to(channel.room(p.code)).except(socket.id).emit('game:stream', { code: p.code, from: playerId, seq, data: parsed.data });
+    return true;
   }
 
   /** Subscribes a socket to the public room list and returns the list as it is now. */

@@ -3,7 +3,10 @@ import { codewords } from '../game/codewords';
 import { first, SAFE_CLUE } from '../game/codewords/testing';
 import type { CodewordsState } from '../game/codewords/types';
 import { Room } from './room';
-import { ROOM_DATA_FORMAT, roomFromRecord, roomRecord, type RoomData } from './room-record';
+import { gameRegistry } from '../game/games';
+import { ROOM_DATA_FORMAT, roomFromRecord, roomRecord, UnknownGameError, type RoomData } from './room-record';
+
+const GAMES = gameRegistry();
 import { RoomViews } from './room-views';
 
 /** Fails the test when a room action is refused. */
@@ -46,7 +49,7 @@ function stored(room: Room): RoomData {
 describe('Room records', () => {
   it('survive a JSON round trip with everything a node needs', () => {
     const room = busyRoom();
-    const copy = roomFromRecord(stored(room), codewords);
+    const copy = roomFromRecord(stored(room), GAMES);
     expect(roomRecord(copy)).toEqual(roomRecord(room));
     expect([...copy.members.keys()]).toEqual(['p_0', 'p_1', 'p_2', 'p_3', 'p_watch']);
     expect(copy.members.get('p_3')).toMatchObject({ connections: 0, awaySince: 1_900 });
@@ -62,7 +65,7 @@ describe('Room records', () => {
 
   it('carry on exactly like the original room', () => {
     const room = busyRoom();
-    const copy = roomFromRecord(stored(room), codewords);
+    const copy = roomFromRecord(stored(room), GAMES);
     for (const r of [room, copy]) {
       accept(r.say('p_2', 'next', 2_300));
       r.tick(10_000_000);
@@ -77,7 +80,7 @@ describe('Room records', () => {
 
   it('do not share members, bans or chat with the room they came from', () => {
     const record = stored(busyRoom());
-    const copy = roomFromRecord(record, codewords);
+    const copy = roomFromRecord(record, GAMES);
     copy.members.get('p_0')!.nickname = 'Renamed';
     copy.banned.add('p_other');
     accept(copy.say('p_0', 'mine', 3_000));
@@ -93,7 +96,7 @@ describe('Room records', () => {
     room.flush();
     const record = stored(room);
     expect(record.format).toBe(ROOM_DATA_FORMAT);
-    expect(() => roomFromRecord({ ...record, gameId: 'chess' }, codewords)).toThrow(/game "chess"/);
-    expect(() => roomFromRecord({ ...record, format: 99 } as unknown as RoomData, codewords)).toThrow(/format 99/);
+    expect(() => roomFromRecord({ ...record, gameId: 'chess' }, GAMES)).toThrow(UnknownGameError);
+    expect(() => roomFromRecord({ ...record, format: 99 } as unknown as RoomData, GAMES)).toThrow(/format 99/);
   });
 });

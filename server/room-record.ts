@@ -56,10 +56,27 @@ export function roomRecord(room: Room): RoomData {
   };
 }
 
-/** Rebuilds a room from {@link roomRecord}'s output (after a JSON round trip, typically). */
-export function roomFromRecord(record: RoomData, game: AnyGameDefinition): Room {
+/** A stored room of a game this server does not offer (a newer node made it, or the game was removed). */
+export class UnknownGameError extends Error {
+  constructor(
+    readonly code: string,
+    readonly gameId: string,
+  ) {
+    super(`room ${code}: record of game "${gameId}", which this server does not offer`);
+  }
+}
+
+/** The games a node can rebuild rooms of, by id. */
+export type Games = ReadonlyMap<string, AnyGameDefinition>;
+
+/**
+ * Rebuilds a room from {@link roomRecord}'s output (after a JSON round trip, typically),
+ * with its game from `games`; throws {@link UnknownGameError} for a game not among them.
+ */
+export function roomFromRecord(record: RoomData, games: Games): Room {
   if (record.format !== ROOM_DATA_FORMAT) throw new Error(`room ${record.code}: record format ${record.format}, this server reads ${ROOM_DATA_FORMAT}`);
-  if (record.gameId !== game.id) throw new Error(`room ${record.code}: record of game "${record.gameId}", not "${game.id}"`);
+  const game = games.get(record.gameId);
+  if (!game) throw new UnknownGameError(record.code, record.gameId);
   const room = new Room({ code: record.code, game, isPublic: record.isPublic, settings: record.settings });
   room.version = record.version;
   room.phase = record.phase;
@@ -79,6 +96,6 @@ export function serializeRoom(room: Room): string {
 }
 
 /** A room from the JSON text {@link serializeRoom} made. */
-export function parseRoom(data: string, game: AnyGameDefinition): Room {
-  return roomFromRecord(JSON.parse(data) as RoomData, game);
+export function parseRoom(data: string, games: Games): Room {
+  return roomFromRecord(JSON.parse(data) as RoomData, games);
 }

@@ -1,5 +1,5 @@
-import type { AnyGameDefinition, SeatId, SeatSpec } from '../game/engine';
-import { PUBLIC_AUDIENCE } from '../game/engine';
+import type { AnyGameDefinition, Notice, RosterChange, RosterPlayer, SeatId, SeatSpec } from '../game/engine';
+import { Moved, PUBLIC_AUDIENCE } from '../game/engine';
 import { ErrorCode, fail, ok, type Result } from '../game/errors';
 import { LIMITS, type ChatMessage, type RoomPhase, type RoomSummary } from '../game/protocol';
 
@@ -14,6 +14,8 @@ export interface Member {
   /** When the member's last socket left (server ms), or null while connected. */
   awaySince: number | null;
 }
+
+const NO_NOTICES: Result<readonly Notice[]> = ok([]);
 
 /** What {@link Room.act} did: the action's result, and whether the room's version moved. */
 export interface Acted<T> {
@@ -55,6 +57,8 @@ export class Room {
   /** The id of the next chat line (ids increase per room, so clients can drop duplicates). */
   nextChatId = 1;
   private dirty = false;
+  /** How the roster changed in the action under way, for the game to hear at its end ({@link act}). */
+  private readonly rosterChanges: RosterChange[] = [];
 
   constructor(init: RoomInit) {
     this.code = init.code;
@@ -72,6 +76,7 @@ export class Room {
   act<T>(action: (room: Room) => Result<T>, now: number, graceMs: number): Acted<T> {
     const result = action(this);
     this.expireAway(now, graceMs);
+    this.tellRoster(now);
     return { result, changed: this.flush() };
   }
 
@@ -82,6 +87,7 @@ export class Room {
 
   /** Closes a change made outside {@link act} (a new room, tests): true when the version moved. */
   flush(): boolean {
+    this.rosterChanges.length = 0;
     if (!this.dirty) return false;
     this.dirty = false;
     this.version++;
@@ -123,7 +129,11 @@ export class Room {
       if (becomesPlayer && this.players.length >= LIMITS.playersPerRoom) {
         return fail(ErrorCode.ROOM_FULL, `This room already has ${LIMITS.playersPerRoom} players; you can watch.`);
       }
-      if (becomesPlayer) existing.kind = 'player';
+      if (becomesPlayer) {
+        existing.kind = 'player';
+        existing.seat = this.autoSeat();
+        this.rosterChanged('joined', existing.id);
+      }
       existing.nickname = nickname;
       this.hostId ??= existing.kind === 'player' ? existing.id : null;
       this.touch();
@@ -135,16 +145,22 @@ export class Room {
     if (as === 'spectator' && this.spectatorCount >= LIMITS.spectatorsPerRoom) {
       return fail(ErrorCode.SPECTATORS_FULL, `This room already has ${LIMITS.spectatorsPerRoom} spectators.`);
     }
-    const member: Member = { id: playerId, nickname, kind: as, seat: null, connections: 0, awaySince: null };
+    const member: Member = { id: playerId, nickname, kind: as, seat: as === 'player' ? this.autoSeat() : null, connections: 0, awaySince: null };
     this.members.set(playerId, member);
-    if (as === 'player') this.hostId ??= playerId;
+    if (as === 'player') {
+      this.hostId ??= playerId;
+      this.rosterChanged('joined', playerId);
+    }
     this.touch();
     return ok(member);
   }
 
   /** Removes a member for good (their seat is freed); the next player becomes host if needed. */
   leave(playerId: string): Result<void> {
-    if (!this.members.delete(playerId)) return fail(ErrorCode.NOT_IN_ROOM, 'You are not in this room.');
+    const member = this.members.get(playerId);
+    if (!member) return fail(ErrorCode.NOT_IN_ROOM, 'You are not in this room.');
+    this.members.delete(playerId);
+    if (member.kind === 'player') this.rosterChanged('left', playerId);
     if (this.hostId === playerId) this.hostId = this.nextHost();
     this.touch();
     return ok(undefined);
@@ -162,6 +178,7 @@ export class Room {
       // A spectator has nothing to hold; they join again when they come back.
       this.members.delete(playerId);
     }
+    if (changed && member.kind === 'player') this.rosterChanged(member.connections > 0 ? 'back' : 'away', playerId);
     if (changed) this.touch();
     return changed;
   }
@@ -238,6 +255,7 @@ export class Room {
     if (!target) return fail(ErrorCode.NO_SUCH_PLAYER, 'That player is not in this room.');
     this.members.delete(playerId);
     this.banned.add(playerId);
+    if (target.kind === 'player') this.rosterChanged('left', playerId);
     this.touch();
     return ok(target);
   }
@@ -336,7 +354,7 @@ export class Room {
         return fail(ErrorCode.CANNOT_START, `${spec.label} needs ${spec.min === 1 ? 'a player' : `${spec.min} players`} before the game can start.`);
       }
     }
-    const dealt = this.game.setup({ settings: this.settings, seed, now, previous: this.state });
+    const dealt = this.game.setup({ settings: this.settings, seed, now, previous: this.state, players: this.roster() });
     if (!dealt.ok) return dealt;
     this.state = dealt.value;
     this.phase = 'playing';
@@ -363,21 +381,25 @@ export class Room {
     return ok(undefined);
   }
 
-  /** Applies one game move from a seated player. */
-  move(playerId: string, move: unknown, now: number): Result<void> {
+  /** Applies one game move from a seated player; answers the notices it sends to single players. */
+  move(playerId: string, move: unknown, now: number): Result<readonly Notice[]> {
     const member = this.memberOrFail(playerId);
     if (!member.ok) return member;
     const m = member.value;
     if (m.kind !== 'player') return fail(ErrorCode.NOT_A_PLAYER, 'Spectators cannot play.');
     if (this.phase === 'lobby' || this.state === null) return fail(ErrorCode.GAME_NOT_STARTED, 'The game has not started yet.');
     if (this.phase === 'over') return fail(ErrorCode.GAME_OVER, 'The game is over.');
-    if (m.seat === null) return fail(ErrorCode.WRONG_ROLE, 'Take a seat to play.');
+    if (m.seat === null) return fail(ErrorCode.NOT_SEATED, 'Take a seat to play.');
     const parsed = this.game.moveSchema.safeParse(move);
     if (!parsed.success) return fail(ErrorCode.BAD_REQUEST, `That move is not valid: ${parsed.error.issues[0]?.message ?? 'bad shape'}.`);
     const result = this.game.move(this.state, parsed.data, { playerId, seat: m.seat }, now);
     if (!result.ok) return result;
-    this.commit(result.value);
-    return ok(undefined);
+    if (!(result.value instanceof Moved)) {
+      this.commit(result.value);
+      return NO_NOTICES;
+    }
+    this.commit(result.value.state);
+    return ok(result.value.notices);
   }
 
   /** Fires a passed deadline; true when the state changed. */
@@ -398,7 +420,7 @@ export class Room {
   audienceOf(playerId: string): string {
     const m = this.members.get(playerId);
     if (!m || this.state === null || this.phase === 'lobby') return PUBLIC_AUDIENCE;
-    return this.game.audience(this.state, { seat: m.kind === 'player' ? m.seat : null });
+    return this.game.audience(this.state, { playerId, seat: m.kind === 'player' ? m.seat : null });
   }
 
   /** The distinct audiences of everyone in the room, each with its members. */
@@ -424,6 +446,34 @@ export class Room {
       spectators: this.spectatorCount,
       phase: this.phase,
     };
+  }
+
+  /** The players in join order with their seats, as the game hears of them. */
+  roster(): RosterPlayer[] {
+    return this.players.map((p) => ({ id: p.id, seat: p.seat, connected: p.connections > 0 }));
+  }
+
+  /** The seat a joining player takes at once: the game's automatic seat while it has room, else none. */
+  private autoSeat(): SeatId | null {
+    const id = this.game.autoSeat;
+    const spec = id === undefined ? undefined : this.seats.find((s) => s.id === id);
+    if (!spec || (this.phase === 'playing' && !spec.joinMidGame)) return null;
+    return this.players.filter((p) => p.seat === spec.id).length < spec.max ? spec.id : null;
+  }
+
+  private rosterChanged(type: RosterChange['type'], playerId: string): void {
+    if (this.phase === 'playing' && this.game.roster) this.rosterChanges.push({ type, playerId });
+  }
+
+  /** Tells the game how the roster changed during the action, in order. */
+  private tellRoster(now: number): void {
+    if (this.rosterChanges.length === 0) return;
+    const changes = this.rosterChanges.splice(0);
+    for (const change of changes) {
+      if (this.phase !== 'playing' || this.state === null) return;
+      const next = this.game.roster!(this.state, change, this.roster(), now);
+      if (next !== null) this.commit(next);
+    }
   }
 
   private commit(state: unknown): void {

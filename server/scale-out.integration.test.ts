@@ -8,6 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startServerProcess, type ServerProcess } from '../e2e/server-process';
 import { clueFor } from '../game/codewords/testing';
 import type { CodewordsView, Team } from '../game/codewords/types';
+import { CodewordsError } from '../game/codewords';
 import { ErrorCode } from '../game/errors';
 import type { JoinResult, RoomSnapshot } from '../game/protocol';
 import { startRedisServer, type RedisServer } from './redis-server';
@@ -225,7 +226,7 @@ describe('several nodes on one Redis', () => {
     for (const card of targets) {
       const answers = await Promise.all([onA, onB].map((p) => current(p).request('game:move', { code, move: { type: 'guess', card, turn: 1 } })));
       expect(answers.filter((r) => r.ok)).toHaveLength(1);
-      expect(answers.find((r) => !r.ok)).toMatchObject({ code: ErrorCode.CARD_REVEALED });
+      expect(answers.find((r) => !r.ok)).toMatchObject({ code: CodewordsError.CARD_REVEALED });
     }
     await eventually(() => (view(current(eve).latest())?.log[0]?.guesses.length ?? 0) === 3, 'the spectator sees three guesses');
     expect(view(current(eve).latest())!.log[0]!.guesses.map((g) => g.card)).toEqual(targets);

@@ -34,7 +34,7 @@ export interface TestServer {
 export const RELAXED_LIMITS = {
   roomsPerIp: 10_000,
   rates: Object.fromEntries(
-    (['action', 'actionPerIp', 'chat', 'create', 'join', 'lookup'] as const).map((kind) => [kind, { points: 100_000, durationSec: 1 }]),
+    (['action', 'actionPerIp', 'chat', 'create', 'join', 'lookup', 'stream'] as const).map((kind) => [kind, { points: 100_000, durationSec: 1 }]),
   ),
 } satisfies ConfigOverrides;
 

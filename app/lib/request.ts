@@ -4,7 +4,7 @@ import type { RoomStoreApi } from './room-store';
 import type { AppSocket } from './socket';
 
 /** Client events that take a payload and answer through an ack. */
-export type RequestEvent = Exclude<keyof ClientToServerEvents, 'rooms:watch' | 'rooms:unwatch'>;
+export type RequestEvent = Exclude<keyof ClientToServerEvents, 'rooms:watch' | 'rooms:unwatch' | 'game:stream'>;
 /** The payload a request event sends. */
 export type RequestPayload<E extends RequestEvent> = Parameters<ClientToServerEvents[E]>[0];
 /** What the server answers to a request event. */

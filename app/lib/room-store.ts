@@ -1,8 +1,7 @@
 import { createStore } from 'zustand/vanilla';
 import { LIMITS } from '@/game/limits';
-import type { ChatMessage, JoinResult, RemovalReason, RoomPatch, RoomSnapshot } from '@/game/protocol';
+import type { AnyErrorCode, ChatMessage, JoinResult, RemovalReason, RoomPatch, RoomSnapshot } from '@/game/protocol';
 import { RoomFollower, type FollowResult } from '@/game/room-patch';
-import type { ErrorCode } from '@/game/errors';
 
 /** Where this tab is in its connection to the room. */
 export type ConnectionStatus =
@@ -17,7 +16,7 @@ export type ConnectionStatus =
 
 /** Why joining failed, kept apart from action errors because it replaces the whole page. */
 export interface JoinFailure {
-  readonly code: ErrorCode | 'CONNECTION';
+  readonly code: AnyErrorCode | 'CONNECTION';
   readonly message: string;
 }
 

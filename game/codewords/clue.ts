@@ -1,4 +1,5 @@
-import { ErrorCode, fail, ok, type Result } from '../errors';
+import { fail, ok, type Result } from '../errors';
+import { CodewordsError } from './errors';
 import type { ClueCount } from './types';
 import { normalizeWord } from './words';
 
@@ -28,15 +29,15 @@ function lettersOnly(word: string): string {
 /** Checks the clue word's shape and returns it normalized (upper case, NFC). */
 export function checkClueShape(raw: string): Result<string> {
   const word = normalizeWord(raw);
-  if (word === '') return fail(ErrorCode.CLUE_INVALID, 'Give a clue word');
-  if (word.includes(' ')) return fail(ErrorCode.CLUE_INVALID, 'A clue is one word: no spaces');
+  if (word === '') return fail(CodewordsError.CLUE_INVALID, 'Give a clue word');
+  if (word.includes(' ')) return fail(CodewordsError.CLUE_INVALID, 'A clue is one word: no spaces');
   if ([...word].length > MAX_CLUE_LENGTH) {
-    return fail(ErrorCode.CLUE_INVALID, `A clue has at most ${MAX_CLUE_LENGTH} characters`);
+    return fail(CodewordsError.CLUE_INVALID, `A clue has at most ${MAX_CLUE_LENGTH} characters`);
   }
-  if (/\p{N}/u.test(word)) return fail(ErrorCode.CLUE_INVALID, 'A clue has letters only, no digits');
+  if (/\p{N}/u.test(word)) return fail(CodewordsError.CLUE_INVALID, 'A clue has letters only, no digits');
   if (!CLUE_WORD.test(word)) {
     return fail(
-      ErrorCode.CLUE_INVALID,
+      CodewordsError.CLUE_INVALID,
       'A clue has letters only, with at most one hyphen or apostrophe inside the word',
     );
   }
@@ -63,19 +64,19 @@ export function checkClueAgainstBoard(raw: string, boardWords: readonly string[]
       for (const f of wholeForms) {
         if (c === f) {
           const why = clue === board ? 'is a word on the board' : `matches the board word "${board}"`;
-          return fail(ErrorCode.CLUE_INVALID, `"${clue}" ${why}`);
+          return fail(CodewordsError.CLUE_INVALID, `"${clue}" ${why}`);
         }
         if (f.length >= MIN_CONTAINED && c.includes(f)) {
-          return fail(ErrorCode.CLUE_INVALID, `"${clue}" contains the board word "${board}"`);
+          return fail(CodewordsError.CLUE_INVALID, `"${clue}" contains the board word "${board}"`);
         }
         if (f.includes(c)) {
-          return fail(ErrorCode.CLUE_INVALID, `"${clue}" is part of the board word "${board}"`);
+          return fail(CodewordsError.CLUE_INVALID, `"${clue}" is part of the board word "${board}"`);
         }
       }
       if (parts.length < 2) continue;
       for (const part of parts) {
         if (c === part || (part.length >= MIN_CONTAINED && c.includes(part))) {
-          return fail(ErrorCode.CLUE_INVALID, `"${clue}" contains "${part}" from the board word "${board}"`);
+          return fail(CodewordsError.CLUE_INVALID, `"${clue}" contains "${part}" from the board word "${board}"`);
         }
       }
     }
@@ -89,7 +90,7 @@ export function checkClueCount(count: unknown): Result<ClueCount> {
   if (typeof count === 'number' && Number.isInteger(count) && count >= 0 && count <= MAX_CLUE_COUNT) {
     return ok(count);
   }
-  return fail(ErrorCode.CLUE_INVALID, `The number is 0 to ${MAX_CLUE_COUNT}, or unlimited`);
+  return fail(CodewordsError.CLUE_INVALID, `The number is 0 to ${MAX_CLUE_COUNT}, or unlimited`);
 }
 
 /** Checks a whole clue; returns it normalized. */

@@ -17,7 +17,7 @@ describe('codewords definition', () => {
     expect(codewords.id).toBe('codewords');
     expect(codewords.name).toBe('Codewords');
     expect(codewords.defaultSettings).toEqual({ turnSeconds: null, customWords: null });
-    expect(codewords.seats(codewords.defaultSettings).map((s) => s.id)).toEqual([
+    expect(codewords.seats().map((s) => s.id)).toEqual([
       'red:spymaster',
       'red:operative',
       'blue:spymaster',

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import type { GameDefinition } from '../engine';
 import { MAX_CLUE_COUNT } from './clue';
+import { CODEWORDS_ERRORS } from './errors';
 import { deadline, move, outcome, setup, tick } from './rules';
 import { CODEWORDS_SEATS } from './seats';
 import type { CodewordsMove, CodewordsSettings, CodewordsState, CodewordsView } from './types';
@@ -64,12 +65,13 @@ export const codewordsMoveSchema = z.discriminatedUnion('type', [
 ]);
 
 /** The Codewords game definition. */
-export const codewords: GameDefinition<CodewordsState, CodewordsMove, CodewordsView, CodewordsSettings> = {
+export const codewords = {
   id: 'codewords',
   name: 'Codewords',
   settingsSchema: codewordsSettingsSchema,
   defaultSettings: { turnSeconds: null, customWords: null },
   moveSchema: codewordsMoveSchema,
+  errors: CODEWORDS_ERRORS,
   // The size of a custom list, never its words: the list could be a teacher's quiz.
   settingsSummary: (settings) => ({
     turnSeconds: settings.turnSeconds,
@@ -84,8 +86,9 @@ export const codewords: GameDefinition<CodewordsState, CodewordsMove, CodewordsV
   audience,
   view,
   outcome,
-};
+} satisfies GameDefinition<CodewordsState, CodewordsMove, CodewordsView, CodewordsSettings>;
 
 export type * from './types';
 export { parseWordList, countWords, DEFAULT_WORDS, BOARD_SIZE, MAX_CUSTOM_WORDS, MAX_WORD_LENGTH } from './words';
 export { checkClue, checkClueShape, MAX_CLUE_LENGTH, MAX_CLUE_COUNT } from './clue';
+export { CODEWORDS_ERRORS, CodewordsError } from './errors';

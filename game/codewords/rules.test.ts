@@ -1,5 +1,4 @@
 import { describe, expect, it } from 'vitest';
-import type { ErrorCode } from '../errors';
 import { deadline, MAX_LOG_ENTRIES, move, outcome, setup, tick } from './rules';
 import { CODEWORDS_SEATS, otherTeam } from './seats';
 import { as, first, hidden, play, SAFE_CLUE, start, tryMove, unwrap } from './testing';
@@ -9,7 +8,7 @@ import { DEFAULT_WORDS } from './words';
 const letters = (i: number) => String.fromCharCode(65 + (i % 26)) + String.fromCharCode(65 + Math.floor(i / 26));
 const customList = (n: number) => Array.from({ length: n }, (_, i) => `WORD${letters(i)}`);
 
-function expectCode(result: { ok: boolean; error?: { code: string; message: string } }, code: ErrorCode) {
+function expectCode(result: { ok: boolean; error?: { code: string; message: string } }, code: string) {
   expect(result.ok).toBe(false);
   expect(result.error?.code).toBe(code);
   expect(result.error?.message.length).toBeGreaterThan(0);

@@ -1,5 +1,6 @@
 import type { Actor, Outcome, SetupCtx } from '../engine';
 import { ErrorCode, fail, ok, type Result } from '../errors';
+import { CodewordsError } from './errors';
 import { seedRng } from '../rng';
 import { checkClue, guessesAllowed } from './clue';
 import { dealKey, pickWords } from './deal';
@@ -30,7 +31,8 @@ export const MAX_LOG_ENTRIES = 200;
  */
 
 /** Deals a new game. Refuses with `SETTINGS_INVALID` when the word list is too short. */
-export function setup(ctx: SetupCtx<CodewordsSettings, CodewordsState>): Result<CodewordsState> {
+// Codewords deals without the roster: the seats are the teams.
+export function setup(ctx: Omit<SetupCtx<CodewordsSettings, CodewordsState>, 'players'>): Result<CodewordsState> {
   const list = ctx.settings.customWords ?? DEFAULT_WORDS;
   const picked = pickWords(list, ctx.previous?.usedWords ?? [], seedRng(ctx.seed));
   if (picked === null) {
@@ -62,25 +64,25 @@ export function move(state: CodewordsState, m: CodewordsMove, by: Actor, now: nu
   // A late move (the server's timer has not fired yet) is judged against the next turn.
   const s = tick(state, now) ?? state;
   const seat = parseSeat(by.seat);
-  if (seat === null) return fail(ErrorCode.WRONG_ROLE, 'Take a team seat to play');
+  if (seat === null) return fail(CodewordsError.WRONG_ROLE, 'Take a team seat to play');
   if (m.turn !== undefined && m.turn !== s.turn.number) {
-    return fail(ErrorCode.STALE_TURN, 'That turn is already over');
+    return fail(CodewordsError.STALE_TURN, 'That turn is already over');
   }
-  if (seat.team !== s.turn.team) return fail(ErrorCode.NOT_YOUR_TURN, `It is ${s.turn.team}'s turn`);
+  if (seat.team !== s.turn.team) return fail(CodewordsError.NOT_YOUR_TURN, `It is ${s.turn.team}'s turn`);
 
   switch (m.type) {
     case 'clue':
-      if (seat.role !== 'spymaster') return fail(ErrorCode.WRONG_ROLE, 'Only the spymaster gives clues');
-      if (s.turn.phase !== 'clue') return fail(ErrorCode.WRONG_PHASE, 'A clue was already given this turn');
+      if (seat.role !== 'spymaster') return fail(CodewordsError.WRONG_ROLE, 'Only the spymaster gives clues');
+      if (s.turn.phase !== 'clue') return fail(CodewordsError.WRONG_PHASE, 'A clue was already given this turn');
       return giveClue(s, m.word, m.count);
     case 'guess':
-      if (seat.role !== 'operative') return fail(ErrorCode.WRONG_ROLE, 'Only operatives reveal cards');
-      if (s.turn.phase !== 'guess') return fail(ErrorCode.WRONG_PHASE, "Wait for your spymaster's clue");
+      if (seat.role !== 'operative') return fail(CodewordsError.WRONG_ROLE, 'Only operatives reveal cards');
+      if (s.turn.phase !== 'guess') return fail(CodewordsError.WRONG_PHASE, "Wait for your spymaster's clue");
       return guess(s, m.card, now);
     case 'endTurn':
-      if (seat.role !== 'operative') return fail(ErrorCode.WRONG_ROLE, 'Only operatives end the turn');
-      if (s.turn.phase !== 'guess') return fail(ErrorCode.WRONG_PHASE, "Wait for your spymaster's clue");
-      if (s.turn.guesses === 0) return fail(ErrorCode.MUST_GUESS_FIRST, 'Reveal at least one card first');
+      if (seat.role !== 'operative') return fail(CodewordsError.WRONG_ROLE, 'Only operatives end the turn');
+      if (s.turn.phase !== 'guess') return fail(CodewordsError.WRONG_PHASE, "Wait for your spymaster's clue");
+      if (s.turn.guesses === 0) return fail(CodewordsError.MUST_GUESS_FIRST, 'Reveal at least one card first');
       return ok(passTurn(s, 'passed', now));
     default: {
       // Exhaustive: a new move type fails to compile here. At run time an unparsed
@@ -138,7 +140,7 @@ function giveClue(state: CodewordsState, word: string, count: unknown): Result<C
 function guess(state: CodewordsState, index: number, now: number): Result<CodewordsState> {
   const card = Number.isInteger(index) ? state.cards[index] : undefined;
   if (card === undefined) return fail(ErrorCode.BAD_REQUEST, `No card ${index}; cards are 0 to ${state.cards.length - 1}`);
-  if (card.revealed) return fail(ErrorCode.CARD_REVEALED, `"${card.word}" is already revealed`);
+  if (card.revealed) return fail(CodewordsError.CARD_REVEALED, `"${card.word}" is already revealed`);
 
   const team = state.turn.team;
   const cards = state.cards.map((c, i) => (i === index ? { ...c, revealed: true } : c));

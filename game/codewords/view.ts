@@ -20,7 +20,7 @@ import type { Card, CardView, CodewordsState, CodewordsView, TurnState } from '.
 export const SPYMASTER_AUDIENCE = 'spymaster';
 
 /** The audience key of a viewer: the spymasters' key for a spymaster's seat, else `public`. */
-export function audience(_state: CodewordsState, viewer: Viewer): string {
+export function audience(_state: CodewordsState, viewer: Pick<Viewer, 'seat'>): string {
   const seat = parseSeat(viewer.seat);
   return seat?.role === 'spymaster' ? SPYMASTER_AUDIENCE : PUBLIC_AUDIENCE;
 }

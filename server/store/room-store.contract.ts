@@ -9,7 +9,7 @@ import { sleep } from './testing';
 
 /** A room's public line, as a test fixture. */
 export function listing(code: string, players = 1): RoomSummary {
-  return { code, gameId: 'codewords', hostName: `host of ${code}`, players, spectators: 0, phase: 'lobby' };
+  return { code, gameId: 'a-game', hostName: `host of ${code}`, players, spectators: 0, phase: 'lobby' };
 }
 
 /** A write of `data`, unlisted and living a minute unless told otherwise. */

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { codewords } from '../../game/codewords';
+import { gameRegistry } from '../../game/games';
 import { Room } from '../room';
 import { parseRoom, serializeRoom } from '../room-record';
 import { MemoryRoomStore } from './memory-room-store';
@@ -11,7 +12,7 @@ import { updateRoom, type UpdateOptions } from './update-room';
 const redis = useRedisServer();
 
 const options: UpdateOptions = {
-  game: codewords,
+  games: gameRegistry(),
   describe: (room) => ({ listing: room.isPublic ? room.summary() : null, ttlMs: 60_000 }),
 };
 
@@ -67,7 +68,7 @@ describe('updateRoom', () => {
     const results = await Promise.all(ids.map((id, i) => updateRoom(nodes[i % 3]!, code, join(id), { ...options, attempts: ids.length })));
     expect(results.every((r) => r.status === 'saved')).toBe(true);
     const record = await nodes[1]!.load(code);
-    const room = parseRoom(record!.data, codewords);
+    const room = parseRoom(record!.data, options.games);
     expect([...room.members.keys()].sort()).toEqual(['p_host', ...ids].sort());
     expect(room.version).toBe(1 + ids.length);
     expect(record?.revision).toBe(1 + ids.length);

@@ -1,6 +1,5 @@
-import type { AnyGameDefinition } from '../../game/engine';
 import type { Room } from '../room';
-import { parseRoom, serializeRoom } from '../room-record';
+import { parseRoom, serializeRoom, type Games } from '../room-record';
 import type { RoomStore, RoomWrite } from './room-store';
 
 /** How {@link updateRoom} ended. */
@@ -14,7 +13,8 @@ export type UpdateResult<T> =
 
 /** What {@link updateRoom} needs besides the change. */
 export interface UpdateOptions {
-  readonly game: AnyGameDefinition;
+  /** The games whose rooms this node can rebuild. */
+  readonly games: Games;
   /** The listing and TTL to store with the changed room. */
   readonly describe: (room: Room) => Omit<RoomWrite, 'data'>;
   /** How many times to load and apply before giving up as 'busy'; 5 by default. */
@@ -34,7 +34,7 @@ export async function updateRoom<T>(store: RoomStore, code: string, change: (roo
   for (let attempt = 1; attempt <= attempts; attempt++) {
     const record = await store.load(code);
     if (!record) return { status: 'missing' };
-    const room = parseRoom(record.data, options.game);
+    const room = parseRoom(record.data, options.games);
     const value = change(room);
     const data = serializeRoom(room);
     if (data === record.data) return { status: 'unchanged', room, value, revision: record.revision };
