@@ -1,8 +1,9 @@
 /**
  * A small game for tests only (never registered in game/games.ts), made to use every part
- * of the engine contract that Codewords does not: one teamless seat everyone takes at once,
- * an audience of one player (the leader, who alone sees the secret), a roster hook, private
- * notices, a stream only the leader may send, and an outcome ranked by score.
+ * of the engine contract that a team word game leaves unused: one teamless seat everyone
+ * takes at once, an audience of one player (the leader, who alone sees the secret), a
+ * roster hook, private notices, a stream only the leader may send, and an outcome ranked
+ * by score.
  *
  * The leader holds a secret word; the others guess it. A right guess scores a point and
  * the lead passes on in join order; a guess one letter off tells the guesser alone. The
