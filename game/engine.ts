@@ -131,6 +131,12 @@ export interface GameDefinition<State, Move, View, Settings> {
   readonly errors: Readonly<Record<string, string>>;
   /** A seat every player who joins takes at once (a game where everyone plays); none by default. */
   readonly autoSeat?: SeatId;
+  /**
+   * Whether a player who sat in `from` during the running game may now take `to` (after
+   * leaving and coming back, or by the host's hand): what a seat has seen must not play
+   * for another side. Without it, a player keeps the team of the seat they held.
+   */
+  mayChangeSeat?(state: State, from: SeatSpec, to: SeatSpec): boolean;
   /** Settings as everyone may see them (e.g. the size of a custom word list, not its words). */
   settingsSummary(settings: Settings): Record<string, string | number | boolean | null>;
   /** The seats this game offers. */

@@ -75,6 +75,53 @@ describe('host controls', () => {
     expect(d.latest()!.audience).toBe('public');
   });
 
+  it('keeps a seat lock for the whole game: no team change by leaving and coming back, no borrowing a connected seat', async () => {
+    const s = await server();
+    const { code, host, guests } = await room(s, 4);
+    const [redSpy, redOp, , blueOp] = guests as [TestClient, TestClient, TestClient, TestClient];
+    const seats = { Guest0: 'red:spymaster', Guest1: 'red:operative', Guest2: 'blue:spymaster', Guest3: 'blue:operative' };
+    for (const [name, seat] of Object.entries(seats)) expectOk(await host.request('room:assign', { code, playerId: idOf(host, name), seat }));
+    expectOk(await host.request('room:start', { code }));
+    await redSpy.until((snap) => snap.phase === 'playing');
+
+    // A spymaster who has seen the key leaves, comes back with the same token and asks for an operative seat.
+    expectOk(await redSpy.request('room:leave', { code }));
+    const back = await client(s, redSpy.token);
+    expectOk(await back.request('room:join', { code, nickname: 'Guest0', as: 'player' }));
+    for (const seat of ['red:operative', 'blue:operative']) {
+      expect(await back.request('room:seat', { code, seat })).toMatchObject({ ok: false, code: ErrorCode.ROLES_LOCKED, message: expect.stringContaining('Red spymaster') });
+    }
+    expectOk(await back.request('room:seat', { code, seat: 'red:spymaster' }));
+    // An operative cannot cross to the other team the same way (it is not left empty either).
+    expectOk(await blueOp.request('room:leave', { code }));
+    const blueBack = await client(s, blueOp.token);
+    expectOk(await blueBack.request('room:join', { code, nickname: 'Guest3', as: 'player' }));
+    expect(await blueBack.request('room:seat', { code, seat: 'red:operative' })).toMatchObject({ ok: false, code: ErrorCode.ROLES_LOCKED });
+    // The host cannot hand a connected spymaster's seat to someone else, nor move a player across teams.
+    expect(await host.request('room:assign', { code, playerId: idOf(host, 'Guest1'), seat: 'red:spymaster' })).toMatchObject({ ok: false, code: ErrorCode.SEAT_TAKEN });
+    expect(await host.request('room:assign', { code, playerId: idOf(host, 'Guest1'), seat: 'blue:spymaster' })).toMatchObject({ ok: false, code: ErrorCode.ROLES_LOCKED });
+    // Once the spymaster is away, their team's operative may take over.
+    back.close();
+    await host.until((snap) => snap.players.some((p) => p.nickname === 'Guest0' && !p.connected));
+    expectOk(await host.request('room:assign', { code, playerId: idOf(host, 'Guest1'), seat: 'red:spymaster' }));
+    await redOp.until((snap) => snap.audience === 'spymaster');
+  });
+
+  it('sends nothing for a request that changes nothing (a repeated join, empty settings)', async () => {
+    const s = await server();
+    const { code, host, guests } = await room(s, 1);
+    const [guest] = guests as [TestClient];
+    const version = host.latest()!.version;
+    expectOk(await guest.request('room:join', { code, nickname: 'Guest0', as: 'player' }));
+    expectOk(await host.request('room:settings', { code, settings: {} }));
+    expectOk(await host.request('room:settings', { code, public: false }));
+    // A change after them is the very next version: the no-ops made none.
+    expectOk(await host.request('room:settings', { code, public: true }));
+    await guest.until((snap) => snap.public);
+    expect(guest.latest()!.version).toBe(version + 1);
+    expect(host.states.map((snap) => snap.version).filter((v) => v > version)).toEqual([version + 1]);
+  });
+
   it('transfers the host role', async () => {
     const s = await server();
     const { code, host, guests } = await room(s, 1);

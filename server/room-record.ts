@@ -29,6 +29,8 @@ export interface RoomData {
   readonly banned: readonly string[];
   readonly chat: readonly ChatMessage[];
   readonly nextChatId: number;
+  /** The seat each player first held in the running game (absent in records of older nodes). */
+  readonly held?: readonly (readonly [playerId: string, seat: string])[];
 }
 
 /**
@@ -53,6 +55,7 @@ export function roomRecord(room: Room): RoomData {
     banned: [...room.banned],
     chat: [...room.chat],
     nextChatId: room.nextChatId,
+    held: [...room.held],
   };
 }
 
@@ -87,6 +90,7 @@ export function roomFromRecord(record: RoomData, games: Games): Room {
   for (const id of record.banned) room.banned.add(id);
   room.chat.push(...record.chat);
   room.nextChatId = record.nextChatId;
+  for (const [playerId, seat] of record.held ?? []) room.held.set(playerId, seat);
   return room;
 }
 

@@ -52,6 +52,8 @@ export class Room {
   gameNumber = 0;
   /** Players the host removed: they may not come back while the room lives. */
   readonly banned = new Set<string>();
+  /** The seat each player first held in the running game: what they may take later is the game's call ({@link mayTake}). */
+  readonly held = new Map<string, SeatId>();
   /** The latest chat lines, oldest first, at most LIMITS.chatHistory. */
   readonly chat: ChatMessage[] = [];
   /** The id of the next chat line (ids increase per room, so clients can drop duplicates). */
@@ -134,9 +136,11 @@ export class Room {
         existing.seat = this.autoSeat();
         this.rosterChanged('joined', existing.id);
       }
+      // Coming back unchanged (a reload) changes nothing: no new version, no empty patch.
+      const host = this.hostId ?? (existing.kind === 'player' ? existing.id : null);
+      if (becomesPlayer || existing.nickname !== nickname || host !== this.hostId) this.touch();
       existing.nickname = nickname;
-      this.hostId ??= existing.kind === 'player' ? existing.id : null;
-      this.touch();
+      this.hostId = host;
       return ok(existing);
     }
     if (as === 'player' && this.players.length >= LIMITS.playersPerRoom) {
@@ -202,15 +206,18 @@ export class Room {
       if (this.phase === 'playing' && !spec.joinMidGame && taken >= spec.min) {
         return fail(ErrorCode.ROLES_LOCKED, `${spec.label} cannot change during a game.`);
       }
+      const locked = this.mayTake(m, spec, 'You');
+      if (!locked.ok) return locked;
     }
-    m.seat = seat;
-    this.touch();
+    this.seat(m, seat);
     return ok(undefined);
   }
 
   /**
    * The host puts a player in a seat (or none), in the lobby or mid-game, e.g. to hand an
-   * away player's seat to someone else. A single seat that is taken changes hands.
+   * away player's seat to someone else. A single seat that is taken changes hands; mid-game
+   * only from a player who is away (or the host's own), so a host cannot borrow a connected
+   * player's seat (and what it sees).
    */
   assign(hostId: string, playerId: string, seat: SeatId | null): Result<void> {
     const host = this.hostOrFail(hostId);
@@ -222,14 +229,19 @@ export class Room {
     if (seat !== null) {
       const spec = this.seats.find((s) => s.id === seat);
       if (!spec) return fail(ErrorCode.SEAT_TAKEN, `There is no seat "${seat}".`);
+      const locked = this.mayTake(target, spec, target.nickname);
+      if (!locked.ok) return locked;
       const holders = this.players.filter((p) => p.seat === seat);
       if (holders.length >= spec.max) {
         if (spec.max !== 1) return fail(ErrorCode.SEAT_TAKEN, `${spec.label} is full.`);
-        holders[0]!.seat = null;
+        const holder = holders[0]!;
+        if (this.phase === 'playing' && holder.connections > 0 && holder.id !== hostId) {
+          return fail(ErrorCode.SEAT_TAKEN, `${holder.nickname} is playing ${spec.label}: a seat changes hands mid-game only while its player is away.`);
+        }
+        holder.seat = null;
       }
     }
-    target.seat = seat;
-    this.touch();
+    this.seat(target, seat);
     return ok(undefined);
   }
 
@@ -334,11 +346,14 @@ export class Room {
       }
       settings = parsed.data;
     }
+    const isPublic = change.isPublic ?? this.isPublic;
+    // Settings that come out as they were change nothing: no new version, no empty patch.
+    if (isPublic === this.isPublic && JSON.stringify(settings) === JSON.stringify(this.settings)) return ok(undefined);
     // Seats that the new settings no longer offer are vacated rather than left dangling.
     const seatIds = new Set(this.game.seats(settings).map((s) => s.id));
     for (const p of this.players) if (p.seat !== null && !seatIds.has(p.seat)) p.seat = null;
     this.settings = settings;
-    if (change.isPublic !== undefined) this.isPublic = change.isPublic;
+    this.isPublic = isPublic;
     this.touch();
     return ok(undefined);
   }
@@ -356,6 +371,8 @@ export class Room {
     }
     const dealt = this.game.setup({ settings: this.settings, seed, now, previous: this.state, players: this.roster() });
     if (!dealt.ok) return dealt;
+    this.held.clear();
+    for (const p of this.players) if (p.seat !== null) this.held.set(p.id, p.seat);
     this.state = dealt.value;
     this.phase = 'playing';
     this.gameNumber++;
@@ -446,6 +463,27 @@ export class Room {
       spectators: this.spectatorCount,
       phase: this.phase,
     };
+  }
+
+  /** Seats a member; a seat taken during a game is remembered for the game's lock ({@link mayTake}). */
+  private seat(member: Member, seat: SeatId | null): void {
+    member.seat = seat;
+    if (seat !== null && this.phase === 'playing' && !this.held.has(member.id)) this.held.set(member.id, seat);
+    this.touch();
+  }
+
+  /**
+   * Whether a player may take `to` in the running game, given the seat they held in it
+   * (they may have left and come back): the game's `mayChangeSeat`, or by default the
+   * same team. A seat's view of the game must not play for another side.
+   */
+  private mayTake(member: Member, to: SeatSpec, who: string): Result<void> {
+    const heldId = this.phase === 'playing' ? this.held.get(member.id) : undefined;
+    const from = heldId === undefined || heldId === to.id ? undefined : this.seats.find((s) => s.id === heldId);
+    if (!from) return ok(undefined);
+    const allowed = this.game.mayChangeSeat ? this.game.mayChangeSeat(this.state, from, to) : from.team === to.team;
+    if (allowed) return ok(undefined);
+    return fail(ErrorCode.ROLES_LOCKED, `${who} played ${from.label} in this game, so ${to.label} stays closed until it ends.`);
   }
 
   /** The players in join order with their seats, as the game hears of them. */

@@ -79,6 +79,8 @@ export const codewords = {
     wordCount: (settings.customWords ?? DEFAULT_WORDS).length,
   }),
   seats: () => CODEWORDS_SEATS,
+  // A spymaster has seen the key: back only as their team's spymaster. An operative keeps their team.
+  mayChangeSeat: (_state, from, to) => from.team === to.team && (!from.id.endsWith(':spymaster') || from.id === to.id),
   setup,
   move,
   deadline,
