@@ -35,6 +35,12 @@ export interface Rates {
    * with Redis: a socket lives on one node, and a frame must not wait for a store.
    */
   readonly stream: Rate;
+  /** Inbound frames of any kind, per socket (in the node's memory): over it, the socket is disconnected. */
+  readonly inboundFrames: Rate;
+  /** Inbound bytes of any kind, per socket (in the node's memory): over it, the socket is disconnected. */
+  readonly inboundBytes: Rate;
+  /** Frames the server ignores (unknown events, events without an ack), per socket: over it, disconnected. */
+  readonly ignored: Rate;
 }
 
 /** A Socket.IO low-level transport. */
@@ -93,6 +99,9 @@ export const DEFAULT_CONFIG: ParlorConfig = {
     join: { points: 30, durationSec: 60 },
     lookup: { points: 30, durationSec: 60 },
     stream: { points: 60, durationSec: 1 },
+    inboundFrames: { points: 400, durationSec: 5 },
+    inboundBytes: { points: 2_000_000, durationSec: 5 },
+    ignored: { points: 20, durationSec: 10 },
   },
   allowedOrigins: [],
   trustProxy: false,
@@ -121,7 +130,7 @@ function rate(env: Env, name: string, fallback: Rate): Rate {
   return { points: Number(match[1]), durationSec: Number(match[2]) };
 }
 
-/** The environment variable of each rate: RATE_ACTION, RATE_ACTION_PER_IP, RATE_CHAT, RATE_CREATE, RATE_JOIN, RATE_LOOKUP, RATE_STREAM. */
+/** The environment variable of each rate: RATE_ACTION, RATE_ACTION_PER_IP, RATE_CHAT, RATE_CREATE, RATE_JOIN, RATE_LOOKUP, RATE_STREAM, RATE_INBOUND_FRAMES, RATE_INBOUND_BYTES, RATE_IGNORED. */
 const RATE_VARS: Record<keyof Rates, string> = {
   action: 'RATE_ACTION',
   actionPerIp: 'RATE_ACTION_PER_IP',
@@ -130,6 +139,9 @@ const RATE_VARS: Record<keyof Rates, string> = {
   join: 'RATE_JOIN',
   lookup: 'RATE_LOOKUP',
   stream: 'RATE_STREAM',
+  inboundFrames: 'RATE_INBOUND_FRAMES',
+  inboundBytes: 'RATE_INBOUND_BYTES',
+  ignored: 'RATE_IGNORED',
 };
 
 /** `TRANSPORTS=websocket` or `polling,websocket`: a non-empty list of known transports. */

@@ -3,6 +3,7 @@ import { ErrorCode, type Result } from '../game/errors';
 import { schemas, type AnyErrorCode, type Payload, type Response } from '../game/protocol';
 import type { ParlorSocket } from './io';
 import type { Logger } from './logger';
+import type { RefusalLog } from './refusal-log';
 import type { ActionMetrics } from './metrics';
 import { LIMITS } from '../game/limits';
 import type { LocalBudgets, RateKind, RateLimits } from './rate-limits';
@@ -21,6 +22,19 @@ export interface IgnoredCounts {
   missingAck: number;
   /** Stream frames dropped: over the socket's budget, too large, malformed, or not allowed by the game. */
   streamRefused: number;
+  /** Sockets disconnected for sending more frames, bytes or ignored frames than their budgets allow. */
+  overBudget: number;
+}
+
+/** The budgets of one node's sockets counted in its memory, whatever the backend: a socket lives on one node. */
+export interface SocketBudgets {
+  /** Stream frames. */
+  readonly stream: LocalBudgets;
+  /** Every inbound frame, and its bytes: over either, the socket is cut off. */
+  readonly frames: LocalBudgets;
+  readonly bytes: LocalBudgets;
+  /** Frames the server ignores (unknown events, events without an ack): over it, the socket is cut off. */
+  readonly ignored: LocalBudgets;
 }
 
 /** Turns a zod failure into one readable sentence. */
@@ -55,8 +69,9 @@ export interface HandlerDeps {
   readonly log: Logger;
   readonly ignored: IgnoredCounts;
   readonly metrics: ActionMetrics;
-  /** Each socket's budget of stream frames (in this node's memory). */
-  readonly streamBudget: LocalBudgets;
+  readonly budgets: SocketBudgets;
+  /** Where refusals are summed up for the log (never a line per refused request). */
+  readonly refusals: RefusalLog;
 }
 
 /** How one event is handled: which budgets it draws on and which hub method runs it. */
@@ -100,9 +115,9 @@ function frameBytes(data: unknown): number {
  * and the size come first, then the envelope and the game's own checks (in the hub).
  */
 function stream(socket: ParlorSocket, deps: HandlerDeps, payload: unknown): void {
-  const { hub, ignored, streamBudget } = deps;
+  const { hub, ignored, budgets } = deps;
   const data = typeof payload === 'object' && payload !== null ? (payload as { data?: unknown }).data : undefined;
-  if (streamBudget.take(socket.id, Date.now()) !== null || frameBytes(data) > LIMITS.streamFrameBytes) {
+  if (budgets.stream.take(socket.id, Date.now()) !== null || frameBytes(data) > LIMITS.streamFrameBytes) {
     ignored.streamRefused++;
     return;
   }
@@ -121,7 +136,7 @@ function budgetsOf(socket: ParlorSocket, budget: Route<Event>['budget'], perIp?:
  * payload with the event's schema, call the hub, answer the ack.
  */
 async function handle<E extends Event>(socket: ParlorSocket, deps: HandlerDeps, event: E, payload: unknown, callback: (r: Response) => void) {
-  const { hub, limits, log, metrics } = deps;
+  const { hub, limits, log, metrics, refusals } = deps;
   const route = routes[event] as Route<E>;
   const ack = (response: Response<object>, seconds?: number) => {
     metrics.record(event, response, seconds);
@@ -132,7 +147,7 @@ async function handle<E extends Event>(socket: ParlorSocket, deps: HandlerDeps, 
     const taken = limits.take(budgetsOf(socket, route.budget, route.perIp));
     const waitMs = taken instanceof Promise ? await taken : taken;
     if (waitMs !== null) {
-      log.warn({ event, player: socket.data.playerId, ip: socket.data.ip }, 'rate limited');
+      refusals.note(socket.data.ip, 'rate limited', event);
       return ack(rateLimited(waitMs));
     }
     const parsed = (schemas[event] as unknown as ZodType<Payload<E>>).safeParse(payload);
@@ -154,27 +169,50 @@ async function handle<E extends Event>(socket: ParlorSocket, deps: HandlerDeps, 
 }
 
 /**
+ * Cuts a socket off for sending more than its budgets allow: every inbound frame draws on
+ * the frames and bytes budgets whatever its event, so nothing a client sends is unmetered.
+ */
+function meterInbound(socket: ParlorSocket, deps: HandlerDeps): void {
+  const { budgets } = deps;
+  socket.conn.on('packet', (packet: { type: string; data?: unknown }) => {
+    if (packet.type !== 'message' || socket.disconnected) return;
+    const { data } = packet;
+    const bytes = typeof data === 'string' ? data.length : data instanceof Uint8Array || data instanceof ArrayBuffer ? data.byteLength : 0;
+    const now = Date.now();
+    if (budgets.frames.take(socket.id, now) !== null || budgets.bytes.take(socket.id, now, bytes) !== null) cutOff(socket, deps, 'over inbound budget');
+  });
+}
+
+/** Disconnects a socket that spent one of its budgets of frames; the log gets it in a summary. */
+function cutOff(socket: ParlorSocket, deps: HandlerDeps, why: string): void {
+  deps.ignored.overBudget++;
+  deps.refusals.note(socket.data.ip, why, 'disconnected');
+  socket.disconnect(true);
+}
+
+/** Counts a frame the server ignores; a socket that keeps sending them is cut off. */
+function ignore(socket: ParlorSocket, deps: HandlerDeps, kind: 'unknownEvent' | 'missingAck'): void {
+  deps.ignored[kind]++;
+  if (deps.budgets.ignored.take(socket.id, Date.now()) !== null && !socket.disconnected) cutOff(socket, deps, 'too many ignored frames');
+}
+
+/**
  * Wires every client event of one socket to one hub method through a single listener.
  * Payloads without an ack are dropped (every action must be answerable) but stream
- * frames, which never have one, and unknown events are ignored; all are counted.
+ * frames, which never have one, and unknown events are ignored; all are counted, and every
+ * frame draws on the socket's inbound budgets ({@link meterInbound}).
  */
 export function registerHandlers(socket: ParlorSocket, deps: HandlerDeps): void {
-  const { hub, limits, log, ignored } = deps;
+  const { hub, limits, log } = deps;
+  meterInbound(socket, deps);
   // Socket.IO passes the ack callback, when the client asked for one, as the last argument.
   socket.onAny((event: string, ...args: unknown[]) => {
     if (event === 'rooms:unwatch') return hub.unwatchRooms(socket);
     if (event === 'game:stream') return stream(socket, deps, args[0]);
     const known = Object.hasOwn(routes, event) || event === 'rooms:watch';
-    if (!known) {
-      ignored.unknownEvent++;
-      log.debug({ event: String(event).slice(0, 40), player: socket.data.playerId }, 'unknown event ignored');
-      return;
-    }
+    if (!known) return ignore(socket, deps, 'unknownEvent');
     const callback = args[args.length - 1];
-    if (typeof callback !== 'function') {
-      ignored.missingAck++;
-      return;
-    }
+    if (typeof callback !== 'function') return ignore(socket, deps, 'missingAck');
     const ack = callback as (response: Response) => void;
     if (event === 'rooms:watch') {
       void Promise.resolve(limits.take(budgetsOf(socket, 'action')))

@@ -81,7 +81,7 @@ export class ParlorMetrics implements ActionMetrics {
     });
     new Gauge({
       name: 'parlor_ignored_requests',
-      help: 'Requests dropped before any handler since start, by reason (unknownEvent, missingAck, streamRefused).',
+      help: 'Requests dropped before any handler since start, by reason (unknownEvent, missingAck, streamRefused), and sockets cut off over their inbound budgets (overBudget).',
       labelNames: ['reason'],
       registers,
       collect() {

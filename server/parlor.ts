@@ -5,8 +5,8 @@ import { gameRegistry, GAMES } from '../game/games';
 import { ErrorCode } from '../game/errors';
 import { checkRoomCode } from '../game/limits';
 import { PROTOCOL_VERSION, handshakeSchema, type AnyErrorCode, type RoomLookup } from '../game/protocol';
-import { DEFAULT_CONFIG, type ParlorConfig, type Rates } from './config';
-import { rateLimited, registerHandlers, type IgnoredCounts } from './handlers';
+import { DEFAULT_CONFIG, type ParlorConfig, type Rate, type Rates } from './config';
+import { rateLimited, registerHandlers, type IgnoredCounts, type SocketBudgets } from './handlers';
 import { Identities } from './identity';
 import type { ParlorServer } from './io';
 import { newSeed } from './ids';
@@ -14,6 +14,7 @@ import { logger as defaultLogger, type Logger } from './logger';
 import { MemoryRooms } from './memory-rooms';
 import { ParlorMetrics } from './metrics';
 import { LocalBudgets, RateLimits } from './rate-limits';
+import { RefusalLog } from './refusal-log';
 import { openRedisBackend } from './redis-backend';
 import { RedisRooms } from './redis-rooms';
 import { RoomHub } from './room-hub';
@@ -141,8 +142,11 @@ export function attachParlor(httpServer: HttpServer, options: ParlorOptions = {}
   });
   const identities = new Identities(options.playerIdSecret);
   const limits = new RateLimits(config.rates, redis?.client, `${config.redisPrefix}rl:`);
-  const streamBudget = new LocalBudgets(config.rates.stream.points, config.rates.stream.durationSec * 1000);
-  const ignored: IgnoredCounts = { unknownEvent: 0, missingAck: 0, streamRefused: 0 };
+  const local = (rate: Rate) => new LocalBudgets(rate.points, rate.durationSec * 1000);
+  const { stream, inboundFrames, inboundBytes, ignored: ignoredRate } = config.rates;
+  const budgets: SocketBudgets = { stream: local(stream), frames: local(inboundFrames), bytes: local(inboundBytes), ignored: local(ignoredRate) };
+  const refusals = new RefusalLog(log);
+  const ignored: IgnoredCounts = { unknownEvent: 0, missingAck: 0, streamRefused: 0, overBudget: 0 };
   const now = options.now ?? Date.now;
   const backend = redis
     ? new RedisRooms({ io, games, log, now, config, store: redis.store, deadlines: redis.deadlines, sockets: redis.sockets })
@@ -168,7 +172,7 @@ export function attachParlor(httpServer: HttpServer, options: ParlorOptions = {}
   });
 
   io.on('connection', (socket) => {
-    registerHandlers(socket, { hub, limits, log, ignored, metrics, streamBudget });
+    registerHandlers(socket, { hub, limits, log, ignored, metrics, budgets, refusals });
     // Debug level: with LOG_LEVEL=debug an operator can follow a player's connections
     // (a client stuck on long-polling, a drop the server only saw at the ping timeout).
     if (log.isLevelEnabled('debug')) {
@@ -206,6 +210,7 @@ export function attachParlor(httpServer: HttpServer, options: ParlorOptions = {}
         io.local.emit('server:restarting', { reconnectInMs });
         await new Promise((resolve) => setTimeout(resolve, 100));
         await hub.close();
+        refusals.flush();
         io.local.disconnectSockets(true);
         httpServer.closeIdleConnections();
         await io.close();

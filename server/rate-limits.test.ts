@@ -8,7 +8,7 @@ import { uniquePrefix, useRedisServer } from './store/testing';
 const redis = useRedisServer();
 
 const rate = { points: 3, durationSec: 60 };
-const RATES: Rates = { action: rate, actionPerIp: { points: 5, durationSec: 60 }, chat: rate, create: rate, join: rate, lookup: rate, stream: rate };
+const RATES: Rates = { action: rate, actionPerIp: { points: 5, durationSec: 60 }, chat: rate, create: rate, join: rate, lookup: rate, stream: rate, inboundFrames: rate, inboundBytes: rate, ignored: rate };
 
 /**
  * A client that has connected: until then RateLimits counts in memory (it does not wait

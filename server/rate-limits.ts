@@ -26,8 +26,8 @@ export class LocalBudgets {
     private readonly durationMs: number,
   ) {}
 
-  /** Takes a point for `key`: null if it had one, else the ms until its window ends. */
-  take(key: string, now: number): number | null {
+  /** Takes `cost` points (one by default) for `key`: null if it had them, else the ms until its window ends. */
+  take(key: string, now: number, cost = 1): number | null {
     if (now >= this.sweepAt) this.sweep(now);
     let window = this.windows.get(key);
     if (!window || now >= window.endsAt) {
@@ -35,7 +35,7 @@ export class LocalBudgets {
       window = { used: 0, endsAt: now + this.durationMs };
       this.windows.set(key, window);
     }
-    window.used++;
+    window.used += cost;
     return window.used <= this.points ? null : window.endsAt - now;
   }
 

@@ -1,9 +1,10 @@
+import { pino } from 'pino';
 import { describe, expect, it } from 'vitest';
 import type { CodewordsView } from '../game/codewords/types';
 import { ErrorCode } from '../game/errors';
 import { LIMITS, PROTOCOL_VERSION, type ChatMessage, type JoinResult } from '../game/protocol';
 import type { ConfigOverrides } from './parlor';
-import { expectOk, newToken, startTestServer, type TestClient, type TestServer } from './testing';
+import { connectClient, expectOk, newToken, startTestServer, type TestClient, type TestServer } from './testing';
 import { closedAfterEach } from './test-servers';
 
 const closed = closedAfterEach();
@@ -231,6 +232,37 @@ describe('limits on hostile clients', () => {
     await expect(client(s, undefined, auth, { origin: 'https://friends.example' })).resolves.toBeTruthy();
   });
 
+  it('sums refused requests up in the log instead of a line each', async () => {
+    const lines: string[] = [];
+    const log = pino({ level: 'warn' }, { write: (line: string) => void lines.push(line) });
+    const s = await startTestServer({ log, config: { rates: { action: { points: 2, durationSec: 60 } } } });
+    const flooder = await connectClient(s.url);
+    const answers = await Promise.all(Array.from({ length: 300 }, () => flooder.request('room:sync', { code: 'ZZZZ' })));
+    expect(answers.filter((a) => !a.ok && a.code === ErrorCode.RATE_LIMITED)).toHaveLength(298);
+    flooder.close();
+    await s.close();
+    const refused = lines.map((line) => JSON.parse(line) as { msg: string; refused?: number; by?: Record<string, number> }).filter((l) => l.msg === 'requests refused');
+    expect(refused).toEqual([expect.objectContaining({ refused: 298, by: { 'rate limited room:sync': 298 } })]);
+    expect(lines.length).toBeLessThan(5);
+  });
+
+  it('cuts off a socket that floods frames the server ignores, or too many bytes, and keeps serving the others', async () => {
+    const s = await server({ rates: { ignored: { points: 20, durationSec: 10 }, inboundBytes: { points: 100_000, durationSec: 60 } } });
+    const bystander = await client(s);
+    const junk = await client(s);
+    const cut = new Promise((resolve) => junk.socket.once('disconnect', resolve));
+    const raw = junk.socket.emit.bind(junk.socket) as (event: string, ...args: unknown[]) => void;
+    for (let i = 0; i < 30; i++) raw('no:such:event', { i });
+    expect(await cut).toBe('io server disconnect');
+    const heavy = await client(s);
+    const heavyCut = new Promise((resolve) => heavy.socket.once('disconnect', resolve));
+    // Each frame is refused by its schema (and acked), but its bytes still count.
+    for (let i = 0; i < 5; i++) void heavy.request('chat:send', { code: 'ZZZZ', text: 'x'.repeat(30_000) }).catch(() => undefined);
+    expect(await heavyCut).toBe('io server disconnect');
+    expect(s.parlor.ignored.overBudget).toBe(2);
+    expectOk(await bystander.request('rooms:watch'));
+  });
+
   it('ignores and counts unknown events, events without an ack and refused stream frames', async () => {
     const s = await server();
     const c = await client(s);
@@ -239,7 +271,7 @@ describe('limits on hostile clients', () => {
     raw('room:create', { nickname: 'NoAck', public: true });
     raw('game:stream', { code: 'ZZZZ', data: [1, 2] });
     expectOk(await c.request('rooms:watch'));
-    expect(s.parlor.ignored).toEqual({ unknownEvent: 1, missingAck: 1, streamRefused: 1 });
+    expect(s.parlor.ignored).toEqual({ unknownEvent: 1, missingAck: 1, streamRefused: 1, overBudget: 0 });
   });
 });
 
