@@ -63,7 +63,7 @@ test.describe('accessibility (axe, WCAG 2.1 AA)', () => {
     await t.close();
   });
 
-  test('home, how to play and a missing room, in both themes; the remembered theme is set before the first paint', async ({ browser }) => {
+  test('home, how to play (the index and a game) and a missing room, in both themes; the remembered theme is set before the first paint', async ({ browser }) => {
     // A public room, so the home page's list has a row.
     const bot = await Bot.connect('Zoe');
     const code = await bot.createRoom(true);
@@ -78,6 +78,9 @@ test.describe('accessibility (axe, WCAG 2.1 AA)', () => {
     await page.goto(visitor.url('/how-to-play'));
     await expect(page.getByRole('heading', { level: 1, name: /how to play/i })).toBeVisible();
     await expectAccessibleInBothThemes(visitor, 'how to play');
+    await page.goto(visitor.url('/how-to-play/codewords'));
+    await expect(page.getByRole('heading', { level: 1, name: 'How to play Codewords' })).toBeVisible();
+    await expectAccessibleInBothThemes(visitor, 'how to play Codewords');
 
     // A room link that leads nowhere, opened for the first time: it says so before asking
     // for a nickname (the page looks the room up while it asks).
@@ -102,7 +105,7 @@ test.describe('accessibility (axe, WCAG 2.1 AA)', () => {
       });
       observer.observe(document, { childList: true, subtree: true });
     });
-    for (const path of ['/', '/how-to-play', `/r/${code}`]) {
+    for (const path of ['/', '/how-to-play', '/how-to-play/codewords', `/r/${code}`]) {
       await page.goto(visitor.url(path));
       await expect(page.locator('html'), path).toHaveAttribute('data-theme-at-first-element', 'dark');
       await expect(visitor.darkModeToggle).toHaveAttribute('aria-pressed', 'true');

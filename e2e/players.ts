@@ -225,10 +225,16 @@ export class Player {
       .filter({ hasText: text });
   }
 
-  /** Creates a public room from the home page and returns its code. */
-  async createRoom(): Promise<string> {
+  /** The home page's game picker: a radio button per game, named by the game and described by its line. */
+  get gamePicker(): Locator {
+    return this.page.getByRole('group', { name: 'Game', exact: true });
+  }
+
+  /** Creates a public room of `game` (as the home page's picker names it) and returns its code. */
+  async createRoom({ game = 'Codewords' }: { game?: string } = {}): Promise<string> {
     await this.page.goto(this.url('/'));
     await this.page.getByLabel('Nickname').fill(this.name);
+    await this.gamePicker.getByRole('radio', { name: game, exact: true }).check();
     await this.page.getByLabel('Public room', { exact: true }).check();
     await this.page.getByRole('button', { name: 'Create room' }).click();
     await this.page.waitForURL(/\/r\/[A-Z0-9]{4,6}$/);
@@ -240,7 +246,7 @@ export class Player {
   /** Opens the room link a friend sent (the page says whose room it is) and joins as a player. */
   async joinByLink(code: string): Promise<void> {
     await this.page.goto(this.url(`/r/${code}`));
-    await expect(this.page.getByText(/^\S+'s room · picking teams · \d+ players?/)).toBeVisible();
+    await expect(this.page.getByText(/^\S+'s room · Codewords · in the lobby · \d+ players?/)).toBeVisible();
     await this.page.getByLabel('Nickname').fill(this.name);
     await this.page.getByRole('button', { name: 'Join as player' }).click();
     await expect(this.page.getByRole('button', { name: 'Join red as operative' })).toBeVisible();
@@ -255,6 +261,11 @@ export class Player {
     await this.page.waitForURL(new RegExp(`/r/${code}$`));
     // The nickname typed on the home page is remembered, so no prompt here.
     await expect(this.page.getByRole('button', { name: 'Join red as operative' })).toBeVisible();
+  }
+
+  /** The row of a room in the home page's public list. */
+  publicRoom(code: string): Locator {
+    return this.page.getByRole('listitem').filter({ has: this.page.getByRole('button', { name: `Watch room ${code}` }) });
   }
 
   /** Finds the room in the home page's public list and clicks Watch. */
@@ -468,10 +479,11 @@ export class Bot {
     return reply;
   }
 
-  /** Creates a room with default settings and joins it as its host; returns the code. */
+  /** Creates a Codewords room with default settings and joins it as its host; returns the code. */
   async createRoom(isPublic = false): Promise<string> {
     const settings = { turnSeconds: null, customWords: null };
-    const { code } = await this.request<{ code: string }>('room:create', { nickname: this.name, public: isPublic, settings });
+    const payload = { nickname: this.name, public: isPublic, gameId: 'codewords', settings };
+    const { code } = await this.request<{ code: string }>('room:create', payload);
     await this.join(code);
     return code;
   }

@@ -1,5 +1,6 @@
 import type { AnyGameDefinition, Notice, RosterChange, RosterPlayer, SeatId, SeatSpec } from '../game/engine';
 import { Moved, PUBLIC_AUDIENCE } from '../game/engine';
+import { openToLateJoiner } from '../game/seats';
 import { ErrorCode, fail, ok, type Result } from '../game/errors';
 import { LIMITS, type ChatMessage, type RoomPhase, type RoomSummary } from '../game/protocol';
 
@@ -202,8 +203,7 @@ export class Room {
       if (!spec) return fail(ErrorCode.SEAT_TAKEN, `There is no seat "${seat}".`);
       const taken = this.players.filter((p) => p.seat === seat).length;
       if (taken >= spec.max) return fail(ErrorCode.SEAT_TAKEN, `${spec.label} is already taken.`);
-      // Mid-game, a newcomer may fill seats open to late joiners, or a seat left empty.
-      if (this.phase === 'playing' && !spec.joinMidGame && taken >= spec.min) {
+      if (this.phase === 'playing' && !openToLateJoiner(spec, taken)) {
         return fail(ErrorCode.ROLES_LOCKED, `${spec.label} cannot change during a game.`);
       }
       const locked = this.mayTake(m, spec, 'You');

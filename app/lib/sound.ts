@@ -1,7 +1,7 @@
 import { createPreference } from './preference';
 
 /**
- * Optional sound cues, made with Web Audio oscillators (no audio files to download).
+ * Optional sounds, made with Web Audio oscillators (no audio files to download).
  * Off until the visitor turns them on; the choice is kept in localStorage under
  * `parlor:sound` ('on' | 'off'; absent: off).
  */
@@ -18,45 +18,32 @@ export function soundOn(): boolean {
   return soundPreference.read() === 'on';
 }
 
-/** The moments that have a sound. */
-export type Cue =
-  /** It is now this player's turn (their team's clue or guesses). */
-  | 'your-turn'
-  /** A card turned out to be an agent of the team that guessed it. */
-  | 'reveal-good'
-  /** A bystander or the other team's agent. */
-  | 'reveal-bad'
-  /** The assassin. */
-  | 'reveal-assassin'
-  /** The game ended. */
-  | 'game-over'
-  /** Sound was just turned on. */
-  | 'enabled';
+/**
+ * One note of a sound: its pitch, when it starts and how long it lasts (seconds from the
+ * sound's start), and its wave (a sine by default).
+ */
+export type Note = readonly [frequency: number, startSeconds: number, durationSeconds: number, wave?: OscillatorType];
 
-type Note = readonly [frequency: number, startSeconds: number, durationSeconds: number, wave?: OscillatorType];
+/** A short sound: a few notes. Games define their own (a card turning over); the room's are below. */
+export type Sound = readonly Note[];
 
-const CUES: Record<Cue, readonly Note[]> = {
-  'your-turn': [
+/** The sounds every game shares. */
+export const SOUNDS = {
+  /** It is now this player's move. */
+  yourTurn: [
     [659, 0, 0.14],
     [880, 0.13, 0.22],
   ],
-  'reveal-good': [
-    [784, 0, 0.09, 'triangle'],
-    [1047, 0.07, 0.14, 'triangle'],
-  ],
-  'reveal-bad': [[247, 0, 0.22, 'triangle']],
-  'reveal-assassin': [
-    [196, 0, 0.25, 'sawtooth'],
-    [131, 0.2, 0.45, 'sawtooth'],
-  ],
-  'game-over': [
+  /** A game ended. */
+  gameOver: [
     [523, 0, 0.14],
     [659, 0.12, 0.14],
     [784, 0.24, 0.14],
     [1047, 0.36, 0.3],
   ],
+  /** Sound was just turned on. */
   enabled: [[880, 0, 0.1]],
-};
+} as const satisfies Record<string, Sound>;
 
 let context: AudioContext | null = null;
 
@@ -82,14 +69,14 @@ export function unlockAudio(): void {
   audio();
 }
 
-/** Plays a cue if sounds are on (or `force`, for the "turned on" blip). Never throws. */
-export function playCue(cue: Cue, force = false): void {
+/** Plays a sound if sounds are on (or `force`, for the "turned on" blip). Never throws. */
+export function playSound(sound: Sound, force = false): void {
   if (!force && !soundOn()) return;
   try {
     const ctx = audio();
     if (!ctx) return;
     const start = ctx.currentTime + 0.01;
-    for (const [frequency, offset, duration, wave = 'sine'] of CUES[cue]) {
+    for (const [frequency, offset, duration, wave = 'sine'] of sound) {
       const osc = ctx.createOscillator();
       const gain = ctx.createGain();
       osc.type = wave;

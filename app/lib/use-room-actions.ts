@@ -1,25 +1,27 @@
 'use client';
 
 import { useMemo } from 'react';
-import type { CodewordsMove } from '@/game/codewords/types';
 import { getSocket } from './socket';
 import { refusalMessage, request, syncRoom, type RequestEvent, type RequestPayload } from './request';
 import { useRoomStoreApi } from './room-store-context';
 
-/** Settings the host sends from the lobby form; a missing field keeps its current value. */
-export interface SettingsInput {
-  readonly turnSeconds?: number | null;
-  readonly customWords?: string[] | null;
-}
-
-/** The intents a room page can send. Each resolves true when the server accepted it. */
-export interface RoomActionsApi {
+/**
+ * The intents a room page can send. Each request resolves true when the server accepted
+ * it. `Move` is the move type of the room's game (its UI names it; the server parses it).
+ */
+export interface RoomActionsApi<Move = unknown> {
   seat(seat: string | null): Promise<boolean>;
-  updateSettings(isPublic: boolean, settings: SettingsInput): Promise<boolean>;
+  /** The host's settings: the room's visibility and the game's settings (a missing field keeps its value; none keeps them all). */
+  updateSettings(isPublic: boolean, settings?: Readonly<Record<string, unknown>>): Promise<boolean>;
   start(): Promise<boolean>;
   rematch(): Promise<boolean>;
   backToLobby(): Promise<boolean>;
-  move(move: CodewordsMove): Promise<boolean>;
+  move(move: Move): Promise<boolean>;
+  /**
+   * Sends a frame of the game's stream (`game:stream`): no ack, no version, dropped rather
+   * than queued when the socket is down. Only once joined; returns whether it was sent.
+   */
+  stream(data: unknown): boolean;
   /** Switches a spectator to a player by joining again. */
   playInstead(nickname: string): Promise<boolean>;
   /** Host: removes a player or spectator for good. */
@@ -40,10 +42,10 @@ export interface RoomActionsApi {
  * puts a rejection's message in the store, where the alert shows it. An accepted change
  * comes back in the ack as this tab's patch (other tabs get it as a 'room:patch').
  */
-export function useRoomActions(): RoomActionsApi {
+export function useRoomActions<Move = unknown>(): RoomActionsApi<Move> {
   const store = useRoomStoreApi();
 
-  return useMemo(() => {
+  return useMemo((): RoomActionsApi<Move> => {
     const code = store.getState().code;
 
     async function send<E extends RequestEvent>(event: E, payload: RequestPayload<E>): Promise<boolean> {
@@ -70,6 +72,13 @@ export function useRoomActions(): RoomActionsApi {
       kick: (playerId) => send('room:kick', { code, playerId }),
       assign: (playerId, seat) => send('room:assign', { code, playerId, seat }),
       makeHost: (playerId) => send('room:host', { code, playerId }),
+      stream(data) {
+        const socket = getSocket();
+        if (store.getState().status !== 'joined' || !socket.connected) return false;
+        // Volatile: a frame the transport cannot take now is dropped, not replayed late.
+        socket.volatile.emit('game:stream', { code, data });
+        return true;
+      },
       async sendChat(text) {
         const reply = await request(getSocket(), 'chat:send', { code, text });
         return reply.ok ? null : refusalMessage(reply);

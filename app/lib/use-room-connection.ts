@@ -2,10 +2,11 @@
 
 import { useEffect } from 'react';
 import { ErrorCode } from '@/game/errors';
-import type { ChatMessage, RemovalReason, RoomPatch, RoomSnapshot } from '@/game/protocol';
+import type { ChatMessage, GameNotice, RemovalReason, RoomPatch, RoomSnapshot, StreamFrame } from '@/game/protocol';
 import { getSocket, listen, type AppSocket } from './socket';
 import { request, syncRoom } from './request';
-import { useRoomStoreApi } from './room-store-context';
+import type { RoomEvents } from './room-events';
+import { useRoomEvents, useRoomStoreApi } from './room-store-context';
 import type { RoomStoreApi } from './room-store';
 
 // A leave scheduled by an unmount, cancelled if the same room mounts again right away
@@ -52,11 +53,13 @@ function reconnectDelay(hintMs: number | null): number {
 /**
  * Joins the room as `as` with `nickname` and keeps this page's store in step with the
  * server: applies each 'room:state' and 'room:patch', resyncs on a version gap, rejoins after every
- * reconnect (same token, so the same seat), and leaves when the page goes away.
+ * reconnect (same token, so the same seat), and leaves when the page goes away. The game's
+ * stream frames and private notices go to the room's event bus, not to the store.
  * `attempt` re-runs the join when the player asks to try again.
  */
 export function useRoomConnection(nickname: string, as: 'player' | 'spectator', attempt: number): void {
   const store = useRoomStoreApi();
+  const events = useRoomEvents();
 
   useEffect(() => {
     // Now, not in the task below: a leave that an unmount of this room just scheduled must
@@ -67,20 +70,20 @@ export function useRoomConnection(nickname: string, as: 'player' | 'spectator', 
     // and on a phone the commit and the connection together made one long task.
     let stop: (() => void) | null = null;
     const start = setTimeout(() => {
-      stop = connectRoom(store, nickname, as);
+      stop = connectRoom(store, events, nickname, as);
     }, 0);
     return () => {
       clearTimeout(start);
       stop?.();
     };
-  }, [store, nickname, as, attempt]);
+  }, [store, events, nickname, as, attempt]);
 }
 
 /**
  * The body of `useRoomConnection`'s effect: opens (or reuses) the socket, joins and follows
  * the room. The returned function stops following it and leaves unless a game holds the seat.
  */
-function connectRoom(store: RoomStoreApi, nickname: string, as: 'player' | 'spectator'): () => void {
+function connectRoom(store: RoomStoreApi, events: RoomEvents, nickname: string, as: 'player' | 'spectator'): () => void {
   const socket = getSocket();
   const { code } = store.getState();
   let active = true;
@@ -128,6 +131,15 @@ function connectRoom(store: RoomStoreApi, nickname: string, as: 'player' | 'spec
 
   function onChat(message: ChatMessage) {
     store.getState().addChat(message);
+  }
+
+  // Frames and notices of another room (one can arrive while we switch rooms) are dropped.
+  function onStream(frame: StreamFrame) {
+    if (frame.code === code) events.emit('stream', frame);
+  }
+
+  function onNotice(notice: GameNotice) {
+    if (notice.code === code) events.emit('notice', notice);
   }
 
   function onRemoved(notice: { code: string; reason: RemovalReason }) {
@@ -182,6 +194,8 @@ function connectRoom(store: RoomStoreApi, nickname: string, as: 'player' | 'spec
     'room:state': onState,
     'room:patch': onPatch,
     'chat:message': onChat,
+    'game:stream': onStream,
+    'game:notice': onNotice,
     'room:removed': onRemoved,
     'server:restarting': onRestarting,
     connect: onConnect,

@@ -1,7 +1,8 @@
 'use client';
 
 import { useEffect } from 'react';
-import { myMove } from './codewords';
+import type { GameUi } from '@/app/games/types';
+import { selectMe } from './room-selectors';
 import { useRoomStore } from './room-store-context';
 
 const BASE_ICON = '/icon.svg';
@@ -11,28 +12,28 @@ const TURN_ICON = `data:image/svg+xml,${encodeURIComponent(
 )}`;
 
 /**
- * Shows in the browser tab when it is this player's move: "● Your turn · Room ABCD · Parlor"
- * and a dotted favicon, so a player who switched to their video call sees it at a glance.
+ * Shows in the browser tab when the game expects this player's move, in the game's words:
+ * "● Your turn · Room ABCD · Parlor" and a dotted favicon, so a player who switched to
+ * their video call sees it at a glance.
  */
-export function useTurnTitle(): void {
+export function useTurnTitle(ui: GameUi): void {
   const code = useRoomStore((state) => state.code);
-  const yourTurn = useRoomStore((state) => {
-    if (state.as === 'spectator') return false;
-    const seat = state.snapshot?.players.find((player) => player.id === state.you)?.seat;
-    return myMove(state.snapshot, seat) !== null;
+  const yourMove = useRoomStore((state) => {
+    if (state.as === 'spectator' || !state.snapshot) return null;
+    return ui.yourMove(state.snapshot, selectMe(state));
   });
 
   useEffect(() => {
     const title = `Room ${code} · Parlor`;
-    const turnTitle = `● Your turn · ${title}`;
-    document.title = yourTurn ? turnTitle : title;
+    const turnTitle = yourMove === null ? null : `● ${yourMove} · ${title}`;
+    document.title = turnTitle ?? title;
     const icons = [...document.querySelectorAll<HTMLLinkElement>('link[rel~="icon"]')];
     const originals = icons.map((icon) => icon.getAttribute('href'));
-    if (yourTurn) for (const icon of icons) icon.href = TURN_ICON;
+    if (turnTitle) for (const icon of icons) icon.href = TURN_ICON;
     return () => {
       icons.forEach((icon, index) => icon.setAttribute('href', originals[index] ?? BASE_ICON));
       // Only undo our own title: on the way to another page, Next.js sets that page's.
       if (document.title === turnTitle) document.title = title;
     };
-  }, [code, yourTurn]);
+  }, [code, yourMove]);
 }

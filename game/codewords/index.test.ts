@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { codewords } from './index';
+import { expectedMove } from './seats';
 import { DEFAULT_WORDS } from './words';
 
 const letter = (n: number) => String.fromCharCode(97 + (n % 26));
@@ -98,5 +99,13 @@ describe('moveSchema', () => {
     ]) {
       expect(schema.safeParse(bad).success, JSON.stringify(bad)).toBe(false);
     }
+  });
+});
+
+describe('expectedMove', () => {
+  it("prompts the active team's spymaster for the clue, then its operatives for guesses, and nobody else", () => {
+    const seats = ['red:spymaster', 'red:operative', 'blue:spymaster', 'blue:operative', null];
+    expect(seats.map((seat) => expectedMove({ team: 'red', phase: 'clue' }, seat))).toEqual(['clue', null, null, null, null]);
+    expect(seats.map((seat) => expectedMove({ team: 'blue', phase: 'guess' }, seat))).toEqual([null, null, null, 'guess', null]);
   });
 });

@@ -37,3 +37,15 @@ export function parseSeat(seat: SeatId | null): { readonly team: Team; readonly 
 export function otherTeam(team: Team): Team {
   return team === 'red' ? 'blue' : 'red';
 }
+
+/**
+ * The move a seat is expected to make in this turn: the active team's spymaster gives the
+ * clue, then its operatives guess; anyone else waits (null). What the browser prompts for;
+ * the rules (rules.ts) refuse the rest with their own codes.
+ */
+export function expectedMove(turn: { readonly team: Team; readonly phase: 'clue' | 'guess' }, seat: SeatId | null): 'clue' | 'guess' | null {
+  const parts = parseSeat(seat);
+  if (!parts || parts.team !== turn.team) return null;
+  if (parts.role === 'spymaster') return turn.phase === 'clue' ? 'clue' : null;
+  return turn.phase === 'guess' ? 'guess' : null;
+}

@@ -3,12 +3,14 @@
 import { useState, type FormEvent } from 'react';
 import { useRouter } from 'next/navigation';
 import { checkNickname, checkRoomCode } from '@/game/limits';
+import { GAMES, loadGameUi } from '@/app/games';
 import { saveNickname, useStoredNickname } from '@/app/lib/nickname';
 import { useHydrated } from '@/app/lib/use-hydrated';
 import { request } from '@/app/lib/request';
 import type { AppSocket } from '@/app/lib/socket';
 import { ErrorAlert } from '../ErrorAlert';
 import { NicknameField } from '../NicknameField';
+import { GamePicker } from './GamePicker';
 
 /**
  * The tab's socket, once connected (at most a few seconds' wait). socket.io-client loads
@@ -33,8 +35,9 @@ async function connectedSocket(): Promise<AppSocket> {
 }
 
 /**
- * The home page's forms: one nickname shared by "create a room" and "join by code".
- * The nickname is remembered in localStorage for the next visit and for room pages.
+ * The home page's forms: one nickname shared by "create a room" (with the game to play)
+ * and "join by code". The nickname is remembered in localStorage for the next visit and
+ * for room pages.
  */
 export function HomeActions() {
   const router = useRouter();
@@ -43,6 +46,7 @@ export function HomeActions() {
   // null until the player types: until then show what is stored (known only after hydration).
   const [draft, setDraft] = useState<string | null>(null);
   const nickname = draft ?? stored ?? '';
+  const [gameId, setGameId] = useState(GAMES[0]!.id);
   const [isPublic, setIsPublic] = useState(true);
   const [roomCode, setRoomCode] = useState('');
   const [creating, setCreating] = useState(false);
@@ -57,8 +61,10 @@ export function HomeActions() {
     }
     saveNickname(checked.value);
     setCreating(true);
-    const reply = await request(await connectedSocket(), 'room:create', { nickname: checked.value, public: isPublic });
+    const reply = await request(await connectedSocket(), 'room:create', { nickname: checked.value, public: isPublic, gameId });
     if (reply.ok) {
+      // The room shows once its game's UI is here: start fetching it with the room page.
+      void loadGameUi(gameId);
       router.push(`/r/${reply.code}`);
     } else {
       setCreating(false);
@@ -93,6 +99,7 @@ export function HomeActions() {
       <div className="home-forms">
         <form className="home-form" onSubmit={createRoom}>
           <h3>New room</h3>
+          <GamePicker value={gameId} onChange={setGameId} disabled={!hydrated} />
           <label className="checkbox">
             <input
               type="checkbox"

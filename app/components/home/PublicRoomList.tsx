@@ -3,6 +3,7 @@
 import { useEffect, useState } from 'react';
 import { useRouter } from 'next/navigation';
 import type { RoomPhase, RoomSummary } from '@/game/protocol';
+import { gameName } from '@/app/games';
 import type { AppSocket } from '@/app/lib/socket';
 
 const PHASE_LABEL: Record<RoomPhase, string> = { lobby: 'In lobby', playing: 'Playing', over: 'Game over' };
@@ -12,7 +13,7 @@ function plural(n: number, one: string, many: string): string {
 }
 
 /**
- * The live list of public rooms: the 'rooms:watch' ack gives the first list, then each
+ * The live list of public rooms, each with its game: the 'rooms:watch' ack gives the first list, then each
  * 'rooms:list' replaces it. Re-subscribes after a reconnect (the server forgets watchers).
  */
 export function PublicRoomList() {
@@ -65,6 +66,7 @@ export function PublicRoomList() {
             <li key={room.code} className="room-row">
               <div className="room-row-info">
                 <span className="room-row-code">{room.code}</span>
+                <span className="room-row-game">{gameName(room.gameId)}</span>
                 <span className="room-row-host">{room.hostName}</span>
                 <span className="room-row-meta">
                   {plural(room.players, 'player', 'players')} · {plural(room.spectators, 'spectator', 'spectators')}

@@ -2,7 +2,6 @@
 
 import { useId, useState } from 'react';
 import type { PlayerView } from '@/game/protocol';
-import { seatLabel } from '@/app/lib/codewords';
 import { useRoomStore } from '@/app/lib/room-store-context';
 import { selectIsHost, selectSnapshot } from '@/app/lib/room-selectors';
 import { useRoomActions } from '@/app/lib/use-room-actions';
@@ -11,7 +10,7 @@ import { KickButton } from './KickButton';
 /**
  * The host's tools for one other player, behind a "Manage NAME" toggle so the lists stay
  * readable: "Seat for NAME" (move them between seats in the lobby, or hand them a seat in a
- * running game, e.g. an away spymaster's), "Make NAME host" and "Kick NAME".
+ * running game, e.g. an away player's), "Make NAME host" and "Kick NAME".
  * Renders nothing for anyone but the host, and nothing on the host's own row.
  */
 export function HostPlayerControls({ player }: { player: PlayerView }) {
@@ -57,7 +56,7 @@ export function HostPlayerControls({ player }: { player: PlayerView }) {
               <option value="">No seat</option>
               {snapshot.seats.map((seat) => (
                 <option key={seat.id} value={seat.id}>
-                  {seat.label || seatLabel(seat.id)}
+                  {seat.label}
                 </option>
               ))}
             </select>

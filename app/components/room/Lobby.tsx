@@ -1,21 +1,18 @@
 'use client';
 
-import { TEAMS } from '@/app/lib/codewords';
+import { useGameUi } from '@/app/lib/game-ui-context';
 import { ChatPanel } from './ChatPanel';
+import { SeatList } from './SeatList';
 import { SettingsPanel } from './SettingsPanel';
 import { StartPanel } from './StartPanel';
-import { TeamColumn } from './TeamColumn';
 import { UnseatedPlayers } from './UnseatedPlayers';
 
-/** Before a game: pick seats, the host sets the room up and starts. */
+/** Before a game: pick seats (the game's layout, or every seat in a list), the host sets the room up and starts. */
 export function Lobby() {
+  const { Seats = SeatList } = useGameUi();
   return (
     <div className="lobby">
-      <div className="lobby-teams">
-        {TEAMS.map((team) => (
-          <TeamColumn key={team} team={team} />
-        ))}
-      </div>
+      <Seats />
       <StartPanel />
       <div className="lobby-side">
         <UnseatedPlayers />

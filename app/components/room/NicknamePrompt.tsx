@@ -3,21 +3,22 @@
 import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { checkNickname, LIMITS } from '@/game/limits';
 import type { RoomSummary } from '@/game/protocol';
+import { gameName } from '@/app/games';
 import { saveNickname } from '@/app/lib/nickname';
 import { ErrorAlert } from '../ErrorAlert';
 import { NicknameField } from '../NicknameField';
 
 const PHASE_TEXT: Record<RoomSummary['phase'], string> = {
-  lobby: 'picking teams',
+  lobby: 'in the lobby',
   playing: 'game in progress',
   over: 'between games',
 };
 
-/** "Ana's room · picking teams · 3 players, 1 watching": who and what the link leads to. */
+/** "Ana's room · <the game> · in the lobby · 3 players, 1 watching": who and what the link leads to. */
 function describeRoom(room: RoomSummary): string {
   const people = `${room.players} ${room.players === 1 ? 'player' : 'players'}${room.spectators > 0 ? `, ${room.spectators} watching` : ''}`;
   const full = room.players >= LIMITS.playersPerRoom ? ' · every player spot is taken, but you can watch' : '';
-  return `${room.hostName ? `${room.hostName}'s room` : 'Room'} · ${PHASE_TEXT[room.phase]} · ${people}${full}`;
+  return `${room.hostName ? `${room.hostName}'s room` : 'Room'} · ${gameName(room.gameId)} · ${PHASE_TEXT[room.phase]} · ${people}${full}`;
 }
 
 /**

@@ -1,7 +1,9 @@
 'use client';
 
+import Link from 'next/link';
 import { useRouter } from 'next/navigation';
 import { useEffect, useId, useState } from 'react';
+import { gameName } from '@/app/games';
 import { useRoomStore, useRoomStoreApi } from '@/app/lib/room-store-context';
 import { selectIsSpectator } from '@/app/lib/room-selectors';
 import { leaveRoom } from '@/app/lib/use-room-connection';
@@ -11,14 +13,16 @@ import { QrCode } from './QrCode';
 import { RoomTitle } from './RoomTitle';
 
 /**
- * The room's code in large type (to read aloud), the ways to share it (copy the link,
- * show a QR code), and the ways out (leave) or in (play).
+ * The room's code in large type (to read aloud) and its game (with the rules, in a new tab
+ * so the room stays open), the ways to share it (copy the link, show a QR code), and the
+ * ways out (leave) or in (play).
  */
 export function RoomHeader({ nickname }: { nickname: string }) {
   const router = useRouter();
   const code = useRoomStore((state) => state.code);
   const isSpectator = useRoomStore(selectIsSpectator);
   const phase = useRoomStore((state) => state.snapshot?.phase);
+  const gameId = useRoomStore((state) => state.snapshot?.gameId ?? '');
   const actions = useRoomActions();
   const store = useRoomStoreApi();
   const [leaving, setLeaving] = useState(false);
@@ -40,7 +44,15 @@ export function RoomHeader({ nickname }: { nickname: string }) {
   return (
     <div className="room-header">
       <div className="room-header-top">
-        <RoomTitle code={code} />
+        <div className="room-heading">
+          <RoomTitle code={code} />
+          <p className="room-game">
+            <span className="room-game-name">{gameName(gameId)}</span>
+            <Link href={`/how-to-play/${gameId}`} target="_blank" className="room-game-rules" prefetch={false}>
+              How to play<span className="visually-hidden"> {gameName(gameId)} (opens in a new tab)</span>
+            </Link>
+          </p>
+        </div>
         <div className="room-header-actions">
           {isSpectator && (
             <>

@@ -2,6 +2,7 @@
 
 import { lazy, Suspense, useEffect, useState } from 'react';
 import { ErrorCode } from '@/game/errors';
+import { loadGameUi } from '@/app/games';
 import { saveNickname, useStoredNickname } from '@/app/lib/nickname';
 import { useRoomLookup } from '@/app/lib/room-lookup';
 import { JoinFailed } from './JoinFailed';
@@ -30,19 +31,22 @@ export function RoomPage({ code, watch }: { code: string; watch: boolean }) {
   const entry: Entry | null = chosen ?? (stored ? { nickname: stored, as: watch ? 'spectator' : 'player' } : null);
   const prompting = stored !== null && !entry;
   const lookup = useRoomLookup(code, prompting);
+  const gameId = lookup?.ok ? lookup.room.gameId : null;
 
-  // Someone typing a nickname is about to join: fetch the live room meanwhile.
+  // Someone typing a nickname is about to join: fetch the live room (and its game, once the
+  // lookup said which) meanwhile.
   useEffect(() => {
     if (!prompting) return;
     const controller = new AbortController();
     const preload = () => {
       controller.abort();
       void loadLiveRoom();
+      if (gameId) void loadGameUi(gameId);
     };
     window.addEventListener('keydown', preload, { signal: controller.signal });
     window.addEventListener('pointerdown', preload, { signal: controller.signal });
     return () => controller.abort();
-  }, [prompting]);
+  }, [prompting, gameId]);
 
   if (!entry) {
     // localStorage is unknown on the server and while hydrating (`stored` is null): render

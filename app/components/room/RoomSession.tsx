@@ -1,23 +1,28 @@
 'use client';
 
-import { useDeferredValue, useState } from 'react';
+import Link from 'next/link';
+import { Suspense, use, useDeferredValue, useState } from 'react';
+import { loadGameUi } from '@/app/games';
+import type { GameUi } from '@/app/games/types';
+import { GameUiProvider } from '@/app/lib/game-ui-context';
 import { useRoomConnection } from '@/app/lib/use-room-connection';
 import { useRoomStore, useRoomStoreApi } from '@/app/lib/room-store-context';
 import { selectSnapshot } from '@/app/lib/room-selectors';
 import { useTurnTitle } from '@/app/lib/use-turn-title';
 import { ErrorAlert } from '../ErrorAlert';
-import { CodewordsGame } from '../codewords/CodewordsGame';
+import { StateNotice } from '../StateNotice';
 import { ConnectionBanner } from './ConnectionBanner';
 import { GameAnnouncer } from './GameAnnouncer';
 import { JoinFailed } from './JoinFailed';
 import { Lobby } from './Lobby';
+import { NoticeToast } from './NoticeToast';
 import { RemovedNotice } from './RemovedNotice';
 import { RoomHeader } from './RoomHeader';
 import { JoiningRoom } from './RoomTitle';
 
 /**
- * A joined (or joining) room: keeps the connection alive and shows the lobby or the
- * game depending on the room's phase.
+ * A joined (or joining) room: keeps the connection alive, loads the UI of the room's game
+ * (app/games/index.ts) and shows the lobby or the game depending on the room's phase.
  */
 export function RoomSession({
   nickname,
@@ -31,21 +36,20 @@ export function RoomSession({
   const [mode, setMode] = useState(as);
   const [attempt, setAttempt] = useState(0);
   useRoomConnection(nickname, mode, attempt);
-  useTurnTitle();
 
   const store = useRoomStoreApi();
-  const snapshot = useRoomStore(selectSnapshot);
+  const gameId = useRoomStore((state) => state.snapshot?.gameId ?? null);
   const joinFailure = useRoomStore((state) => state.joinFailure);
-  const error = useRoomStore((state) => state.error);
   const removed = useRoomStore((state) => state.removed);
   // Store updates render synchronously, so the first snapshot would mount the whole room in
   // one long task. Deferred, that mount is a background render React can slice and interrupt.
-  const showRoom = useDeferredValue(snapshot !== null);
+  const showRoom = useDeferredValue(gameId !== null);
+  const code = store.getState().code;
 
   if (removed) {
     return (
       <RemovedNotice
-        code={store.getState().code}
+        code={code}
         reason={removed}
         onRejoin={() => {
           store.getState().clearRemoval();
@@ -69,18 +73,68 @@ export function RoomSession({
     );
   }
 
-  if (!snapshot || !showRoom) {
-    return <JoiningRoom code={store.getState().code} />;
+  if (gameId === null || !showRoom) {
+    return <JoiningRoom code={code} />;
   }
+
+  return (
+    // The game's UI is a chunk of its own: the room shows once it is here.
+    <Suspense fallback={<JoiningRoom code={code} />}>
+      <GameRoom gameId={gameId} nickname={nickname} />
+    </Suspense>
+  );
+}
+
+/** The room with its game's UI loaded: the shell around the game's lobby seats or its screen. */
+function GameRoom({ gameId, nickname }: { gameId: string; nickname: string }) {
+  const ui = use(loadGameUi(gameId));
+  if (!ui) return <UnknownGame />;
+  return (
+    <GameUiProvider value={ui}>
+      <RoomView ui={ui} nickname={nickname} />
+    </GameUiProvider>
+  );
+}
+
+function RoomView({ ui, nickname }: { ui: GameUi; nickname: string }) {
+  useTurnTitle(ui);
+  const store = useRoomStoreApi();
+  const phase = useRoomStore((state) => selectSnapshot(state)?.phase);
+  const error = useRoomStore((state) => state.error);
+  const { Game } = ui;
 
   return (
     <div className="room">
       <RoomHeader nickname={nickname} />
       <ConnectionBanner />
       <ErrorAlert message={error} onDismiss={() => store.getState().setError(null)} />
-      {snapshot.phase === 'lobby' ? <Lobby /> : <CodewordsGame />}
+      {phase === 'lobby' ? <Lobby /> : <Game />}
+      <NoticeToast />
       {/* Last in the page: what it announces is already on screen above, for sighted players. */}
       <GameAnnouncer />
     </div>
+  );
+}
+
+/** A room of a game this page does not know: the server is newer than this page. */
+function UnknownGame() {
+  return (
+    <StateNotice
+      tone="warning"
+      heading="This room plays a game this page does not know yet"
+      headingId="unknown-game-heading"
+      actions={
+        <>
+          <button type="button" className="button button-primary" onClick={() => window.location.reload()}>
+            Reload
+          </button>
+          <Link href="/" className="button">
+            Back home
+          </Link>
+        </>
+      }
+    >
+      <p>Parlor was probably updated while this page was open. Reload the page to play.</p>
+    </StateNotice>
   );
 }

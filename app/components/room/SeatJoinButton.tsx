@@ -2,17 +2,12 @@
 
 import { useState } from 'react';
 import type { SeatSpec } from '@/game/engine';
-import { parseSeat } from '@/app/lib/codewords';
+import { useGameUi } from '@/app/lib/game-ui-context';
 import { useRoomActions } from '@/app/lib/use-room-actions';
 
-/** The accessible name of a seat's join button, e.g. "Join red as spymaster". */
-export function joinSeatLabel(seatId: string): string {
-  const parts = parseSeat(seatId);
-  return parts ? `Join ${parts.team} as ${parts.role}` : `Join ${seatId}`;
-}
-
-/** "Join red as operative" and friends: takes the seat, or shows why the server refused. */
+/** "Join as Player", or what the game calls it ("Join red as operative"): takes the seat, or shows why the server refused. */
 export function SeatJoinButton({ seat, full }: { seat: SeatSpec; full: boolean }) {
+  const ui = useGameUi();
   const actions = useRoomActions();
   const [pending, setPending] = useState(false);
 
@@ -24,12 +19,12 @@ export function SeatJoinButton({ seat, full }: { seat: SeatSpec; full: boolean }
 
   return (
     <button type="button" className="button button-seat" onClick={join} disabled={pending || full}>
-      {joinSeatLabel(seat.id)}
+      {ui.joinLabel?.(seat) ?? `Join as ${seat.label}`}
     </button>
   );
 }
 
-/** "Leave seat": back to the unseated players. */
+/** "Leave seat": back to the players without one. */
 export function LeaveSeatButton() {
   const actions = useRoomActions();
   const [pending, setPending] = useState(false);

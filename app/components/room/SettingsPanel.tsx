@@ -1,14 +1,16 @@
 'use client';
 
+import { Fragment } from 'react';
+import { useGameUi } from '@/app/lib/game-ui-context';
 import { useRoomStore } from '@/app/lib/room-store-context';
 import { selectIsHost, selectSnapshot } from '@/app/lib/room-selectors';
 import { SettingsForm } from './SettingsForm';
-import { timerLabel, wordListLabel } from './settings-format';
 
-/** The room's settings: a form for the host, a read-only summary for everyone else. */
+/** The room's settings: a form for the host, a read-only summary (the game's words for its settings) for everyone else. */
 export function SettingsPanel() {
   const snapshot = useRoomStore(selectSnapshot);
   const isHost = useRoomStore(selectIsHost);
+  const ui = useGameUi();
   if (!snapshot) return null;
 
   return (
@@ -21,10 +23,12 @@ export function SettingsPanel() {
         <dl className="settings-summary">
           <dt>Room</dt>
           <dd>{snapshot.public ? 'Public' : 'Private'}</dd>
-          <dt>Turn timer</dt>
-          <dd>{timerLabel(snapshot.settings.turnSeconds as number | null | undefined)}</dd>
-          <dt>Words</dt>
-          <dd>{wordListLabel(snapshot.settings.wordList, snapshot.settings.wordCount)}</dd>
+          {ui.settingsSummary?.(snapshot.settings).map(([term, description]) => (
+            <Fragment key={term}>
+              <dt>{term}</dt>
+              <dd>{description}</dd>
+            </Fragment>
+          ))}
         </dl>
       )}
     </section>

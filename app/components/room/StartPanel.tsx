@@ -1,12 +1,21 @@
 'use client';
 
 import { useState } from 'react';
+import type { SeatSpec } from '@/game/engine';
+import { useGameUi } from '@/app/lib/game-ui-context';
 import { useRoomStore } from '@/app/lib/room-store-context';
 import { selectIsHost, selectSnapshot } from '@/app/lib/room-selectors';
 import { useRoomActions } from '@/app/lib/use-room-actions';
 
-/** "Start game" for the host; everyone else is told who they are waiting for. */
+/** "At least 2 players.": what the seats ask for together, for a game that says nothing else. */
+function seatsHint(seats: readonly SeatSpec[]): string | null {
+  const needed = seats.reduce((sum, seat) => sum + seat.min, 0);
+  return needed > 1 ? `At least ${needed} players.` : null;
+}
+
+/** "Start game" for the host, with what the game needs; everyone else is told who they are waiting for. */
 export function StartPanel() {
+  const ui = useGameUi();
   const snapshot = useRoomStore(selectSnapshot);
   const isHost = useRoomStore(selectIsHost);
   const actions = useRoomActions();
@@ -20,6 +29,8 @@ export function StartPanel() {
     );
   }
 
+  const hint = ui.startHint ?? seatsHint(snapshot.seats);
+
   async function start() {
     setPending(true);
     await actions.start();
@@ -31,7 +42,7 @@ export function StartPanel() {
       <button type="button" className="button button-primary button-large" onClick={start} disabled={pending}>
         Start game
       </button>
-      <p className="hint">Each team needs a spymaster and at least one operative.</p>
+      {hint && <p className="hint">{hint}</p>}
     </div>
   );
 }

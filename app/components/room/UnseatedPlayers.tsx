@@ -14,9 +14,9 @@ export function UnseatedPlayers() {
 
   return (
     <section className="card" aria-labelledby="unseated-heading">
-      <h2 id="unseated-heading">Not on a team yet</h2>
+      <h2 id="unseated-heading">Not seated yet</h2>
       {unseated.length === 0 ? (
-        <p className="muted">Everyone has picked a seat.</p>
+        <p className="muted">Everyone has a seat.</p>
       ) : (
         <ul className="plain-list">
           {unseated.map((player) => (

@@ -2,11 +2,11 @@
 
 import { useEffect } from 'react';
 import { usePreference } from '@/app/lib/use-preference';
-import { playCue, soundPreference, unlockAudio, type SoundSetting } from '@/app/lib/sound';
+import { playSound, soundPreference, SOUNDS, unlockAudio, type SoundSetting } from '@/app/lib/sound';
 
 /**
- * "Sound": a toggle button (`aria-pressed`) in the site header for the optional cues
- * ("your turn", card reveals, the end of a game). Off until pressed; remembered.
+ * "Sound": a toggle button (`aria-pressed`) in the site header for the optional sounds
+ * ("your turn", the games' own moves, the end of a game). Off until pressed; remembered.
  */
 export function SoundToggle() {
   const on = usePreference<SoundSetting, boolean>(soundPreference, (stored) => stored === 'on', false);
@@ -30,7 +30,7 @@ export function SoundToggle() {
       aria-pressed={on}
       onClick={() => {
         soundPreference.write(on ? 'off' : 'on');
-        if (!on) playCue('enabled', true);
+        if (!on) playSound(SOUNDS.enabled, true);
       }}
     >
       <svg viewBox="0 0 24 24" width="22" height="22" aria-hidden="true" focusable="false" className="header-toggle-icon">

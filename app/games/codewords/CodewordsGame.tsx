@@ -1,16 +1,17 @@
 'use client';
 
-import { codewordsView, parseSeat } from '@/app/lib/codewords';
+import { parseSeat } from '@/game/codewords/seats';
+import { LoadingState } from '@/app/components/StateNotice';
+import { ChatPanel } from '@/app/components/room/ChatPanel';
+import { PlayerList } from '@/app/components/room/PlayerList';
 import { useRoomStore } from '@/app/lib/room-store-context';
 import { selectIsHost, selectIsSpectator, selectMe, selectSnapshot } from '@/app/lib/room-selectors';
-import { LoadingState } from '../StateNotice';
-import { ChatPanel } from '../room/ChatPanel';
 import { Board } from './Board';
 import { ClueForm } from './ClueForm';
 import { ClueLog } from './ClueLog';
+import { codewordsView, myMove } from './display';
 import { EndTurnButton } from './EndTurnButton';
 import { GameOverBanner } from './GameOverBanner';
-import { GamePlayers } from './GamePlayers';
 import { RoleHint } from './RoleHint';
 import { TurnStatus } from './TurnStatus';
 
@@ -28,27 +29,25 @@ export function CodewordsGame() {
     return <LoadingState>Dealing the cards…</LoadingState>;
   }
 
-  const seat = isSpectator ? null : parseSeat(me?.seat);
+  const seat = isSpectator ? null : parseSeat(me?.seat ?? null);
   const playing = snapshot.phase === 'playing';
-  const myTurn = playing && seat !== null && seat.team === view.turn.team;
-  const canClue = myTurn && seat.role === 'spymaster' && view.turn.phase === 'clue';
-  const canGuess = myTurn && seat.role === 'operative' && view.turn.phase === 'guess';
+  const move = isSpectator ? null : myMove(snapshot, me?.seat);
 
   return (
     <div className="game">
       {snapshot.phase === 'over' && <GameOverBanner view={view} isHost={isHost} />}
-      <TurnStatus view={view} playing={playing} yourMove={canClue || canGuess} />
+      <TurnStatus view={view} playing={playing} yourMove={move !== null} />
       <div className="game-layout">
         <div className="game-main">
           {/* Controls above the board: on a phone the board fills the screen and a form below it goes unseen. */}
           {playing && <RoleHint view={view} seat={seat} isSpectator={isSpectator} />}
-          {canClue && <ClueForm turn={view.turn.number} />}
-          {canGuess && view.turn.guesses > 0 && <EndTurnButton turn={view.turn.number} />}
-          <Board view={view} canGuess={canGuess} />
+          {move === 'clue' && <ClueForm turn={view.turn.number} />}
+          {move === 'guess' && view.turn.guesses > 0 && <EndTurnButton turn={view.turn.number} />}
+          <Board view={view} canGuess={move === 'guess'} />
         </div>
         <aside className="game-side">
           <ClueLog log={view.log} />
-          <GamePlayers />
+          <PlayerList />
           <ChatPanel />
         </aside>
       </div>

@@ -1,14 +1,14 @@
 'use client';
 
 import { useState, type FormEvent } from 'react';
-import type { ClueCount } from '@/game/codewords/types';
+import type { ClueCount, CodewordsMove } from '@/game/codewords/types';
 import { useRoomActions } from '@/app/lib/use-room-actions';
 
 const NUMBERS = [0, 1, 2, 3, 4, 5, 6, 7, 8, 9];
 
 /** The active spymaster's clue: one word and a number (0 or "Unlimited" allow any number of guesses). */
 export function ClueForm({ turn }: { turn: number }) {
-  const actions = useRoomActions();
+  const actions = useRoomActions<CodewordsMove>();
   const [word, setWord] = useState('');
   const [count, setCount] = useState('1');
   const [pending, setPending] = useState(false);

@@ -1,11 +1,12 @@
 'use client';
 
 import { useState } from 'react';
+import type { CodewordsMove } from '@/game/codewords/types';
 import { useRoomActions } from '@/app/lib/use-room-actions';
 
 /** Lets the operatives stop guessing; names the turn so a late click cannot end the next one. */
 export function EndTurnButton({ turn }: { turn: number }) {
-  const actions = useRoomActions();
+  const actions = useRoomActions<CodewordsMove>();
   const [pending, setPending] = useState(false);
 
   async function endTurn() {

@@ -1,11 +1,11 @@
 'use client';
 
 import { useEffect, useState } from 'react';
-import type { CodewordsView } from '@/game/codewords/types';
-import { codewordsView } from '@/app/lib/codewords';
+import type { CodewordsMove, CodewordsView } from '@/game/codewords/types';
 import { useRoomStoreApi } from '@/app/lib/room-store-context';
 import { useRoomActions } from '@/app/lib/use-room-actions';
 import { BoardCard } from './BoardCard';
+import { codewordsView } from './display';
 
 /** Cards face up in `next` but not in `prev` (none for a new board). */
 function newlyRevealed(prev: CodewordsView | null, next: CodewordsView | null): ReadonlySet<number> {
@@ -23,7 +23,7 @@ function newlyRevealed(prev: CodewordsView | null, next: CodewordsView | null): 
  * an update turns over animate; the ones already face up when the page opens do not.
  */
 export function Board({ view, canGuess }: { view: CodewordsView; canGuess: boolean }) {
-  const actions = useRoomActions();
+  const actions = useRoomActions<CodewordsMove>();
   const store = useRoomStoreApi();
   const [pending, setPending] = useState<number | null>(null);
   const [fresh, setFresh] = useState<ReadonlySet<number>>(() => new Set());

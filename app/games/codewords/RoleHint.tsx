@@ -1,7 +1,7 @@
 'use client';
 
 import type { CodewordsView } from '@/game/codewords/types';
-import { TEAM_NAME, type SeatParts } from '@/app/lib/codewords';
+import { TEAM_NAME, type SeatParts } from './display';
 
 /** One line telling this viewer what they are and what happens next for them. */
 export function RoleHint({

@@ -1,9 +1,10 @@
 'use client';
 
+import { TEAMS } from '@/game/codewords/seats';
 import type { CodewordsView } from '@/game/codewords/types';
-import { TEAM_NAME, TEAMS, turnSentence } from '@/app/lib/codewords';
+import { Countdown } from '@/app/components/room/Countdown';
 import { CardIcon } from './CardIcon';
-import { Countdown } from './Countdown';
+import { TEAM_NAME, turnSentence } from './display';
 
 /**
  * Agents left per team, whose turn it is (with the clue), and the turn timer. The turn line

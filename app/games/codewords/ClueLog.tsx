@@ -1,8 +1,8 @@
 'use client';
 
 import type { ClueLogEntry } from '@/game/codewords/types';
-import { colorName, countLabel, TEAM_NAME } from '@/app/lib/codewords';
 import { CardIcon } from './CardIcon';
+import { colorName, countLabel, TEAM_NAME } from './display';
 
 const ENDED: Record<ClueLogEntry['ended'], string> = {
   running: 'guessing…',

@@ -2,8 +2,8 @@
 
 import type { CSSProperties } from 'react';
 import type { CardView } from '@/game/codewords/types';
-import { cardLabel } from '@/app/lib/codewords';
 import { CardIcon } from './CardIcon';
+import { cardLabel } from './display';
 
 /**
  * One card. Its accessible name is the word, plus the colour once revealed ("WORD, red agent")

@@ -3,7 +3,7 @@ import { codewords } from '@/game/codewords';
 import type { CodewordsState } from '@/game/codewords/types';
 import type { Result } from '@/game/errors';
 import type { RoomSnapshot } from '@/game/protocol';
-import { announcement, gameEvents } from './game-events';
+import { announcement, gameEvents } from './events';
 
 function unwrap<T>(result: Result<T>): T {
   if (!result.ok) throw new Error(result.error.message);

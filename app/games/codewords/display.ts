@@ -1,43 +1,23 @@
 import type { RoomSnapshot } from '@/game/protocol';
+import { expectedMove, type parseSeat } from '@/game/codewords/seats';
 import type { CardColor, CardView, ClueCount, CodewordsView, Team } from '@/game/codewords/types';
 
 /**
  * Display helpers for Codewords: names, labels and sentences derived from a view.
- * They describe what the server sent; none of them decides a rule.
+ * They describe what the server sent; none of them decides a rule (seats are read with
+ * the rules' own `parseSeat`).
  */
 
 /** Team names as shown to players. */
 export const TEAM_NAME: Record<Team, string> = { red: 'Red', blue: 'Blue' };
 
-/** Both teams, in the order they are shown. */
-export const TEAMS: readonly Team[] = ['red', 'blue'];
-
-/** A seat id split into its team and role, or null for no seat / an unknown seat. */
-export interface SeatParts {
-  readonly team: Team;
-  readonly role: 'spymaster' | 'operative';
-}
-
-/** Parses `red:spymaster` style seat ids. */
-export function parseSeat(seat: string | null | undefined): SeatParts | null {
-  if (!seat) return null;
-  const [team, role] = seat.split(':');
-  if ((team === 'red' || team === 'blue') && (role === 'spymaster' || role === 'operative')) return { team, role };
-  return null;
-}
-
-/** "Red spymaster", "Blue operative"; "No seat" for null. */
-export function seatLabel(seat: string | null): string {
-  const parts = parseSeat(seat);
-  if (!parts) return seat ?? 'No seat';
-  return `${TEAM_NAME[parts.team]} ${parts.role}`;
-}
+/** A seat's team and role, as the rules' `parseSeat` gives them. */
+export type SeatParts = NonNullable<ReturnType<typeof parseSeat>>;
 
 /** The Codewords view of a snapshot, or null in a lobby that never had a game. */
 export function codewordsView(snapshot: RoomSnapshot | null): CodewordsView | null {
-  // Codewords is the only game so far; the structural check guards against a future game's view.
-  const view = snapshot?.view as CodewordsView | null | undefined;
-  return view && Array.isArray(view.cards) ? view : null;
+  // Only a Codewords room mounts this game's UI; the id check keeps a stray snapshot out.
+  return snapshot?.gameId === 'codewords' ? ((snapshot.view as CodewordsView | null) ?? null) : null;
 }
 
 /** What a card colour is called: "red agent", "bystander", "assassin". */
@@ -90,9 +70,6 @@ export function winReasonSentence(view: CodewordsView): string {
  */
 export function myMove(snapshot: RoomSnapshot | null, seat: string | null | undefined): 'clue' | 'guess' | null {
   const view = codewordsView(snapshot);
-  const parts = parseSeat(seat);
-  if (!view || !parts || snapshot?.phase !== 'playing' || parts.team !== view.turn.team) return null;
-  if (parts.role === 'spymaster' && view.turn.phase === 'clue') return 'clue';
-  if (parts.role === 'operative' && view.turn.phase === 'guess') return 'guess';
-  return null;
+  if (!view || snapshot?.phase !== 'playing') return null;
+  return expectedMove(view.turn, seat ?? null);
 }

@@ -1,6 +1,6 @@
 import type { RoomSnapshot } from '@/game/protocol';
 import type { CardColor, ClueCount, Team } from '@/game/codewords/types';
-import { codewordsView, colorName, countLabel, TEAM_NAME } from './codewords';
+import { codewordsView, colorName, countLabel, TEAM_NAME } from './display';
 
 /**
  * What happened between two snapshots of a room, as the players would say it. The server

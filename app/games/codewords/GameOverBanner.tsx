@@ -2,8 +2,8 @@
 
 import { useState } from 'react';
 import type { CodewordsView } from '@/game/codewords/types';
-import { winnerSentence, winReasonSentence } from '@/app/lib/codewords';
 import { useRoomActions } from '@/app/lib/use-room-actions';
+import { winnerSentence, winReasonSentence } from './display';
 
 /** The result, and for the host the ways on: the same teams again, or back to the lobby. */
 export function GameOverBanner({ view, isHost }: { view: CodewordsView; isHost: boolean }) {

@@ -13,3 +13,11 @@ export function wordListLabel(wordList: unknown, wordCount: unknown): string {
   const kind = wordList === 'custom' ? 'Custom list' : 'Default list';
   return typeof wordCount === 'number' ? `${kind} (${wordCount} words)` : kind;
 }
+
+/** The settings as everyone but the host reads them: the turn timer and the word list. */
+export function settingsSummary(settings: Readonly<Record<string, unknown>>): readonly (readonly [string, string])[] {
+  return [
+    ['Turn timer', timerLabel(settings.turnSeconds as number | null | undefined)],
+    ['Words', wordListLabel(settings.wordList, settings.wordCount)],
+  ];
+}
