@@ -25,6 +25,8 @@ export const ErrorCode = {
   NOT_A_PLAYER: 'NOT_A_PLAYER',
   /** The nickname is empty, too long or made of unusable characters. */
   NICKNAME_INVALID: 'NICKNAME_INVALID',
+  /** Someone in the room already has that nickname, or one that looks the same. */
+  NICKNAME_TAKEN: 'NICKNAME_TAKEN',
   /** The seat does not exist or has no room left. */
   SEAT_TAKEN: 'SEAT_TAKEN',
   /** Seats cannot change while a game is running. */

@@ -43,12 +43,56 @@ export const TEXT_ERRORS = {
   chatLong: `At most ${LIMITS.chatMax} characters`,
 } as const;
 
-// C0/C1 control characters and the bidi overrides that could disguise a name.
-const UNSAFE_CHARS = /[\u0000-\u001f\u007f-\u009f\u200b-\u200f\u202a-\u202e\u2066-\u2069\ufeff]/g;
+/**
+ * One character that shows nothing by itself: a control other than the whitespace ones (tab,
+ * line feeds: those are spaces), a format character (bidi marks and overrides, U+061C, the
+ * soft hyphen, U+180E, the BOM, ...) or any default-ignorable code point (zero-width spaces
+ * and joiners, the word joiner, variation selectors, tag characters, the Hangul fillers
+ * U+115F, U+1160, U+3164 and U+FFA0, ...). A name or a line of these alone would show
+ * blank, and inside a word they hide a difference nobody can see.
+ */
+export const INVISIBLE_CHAR = /(?![\t-\r])[\p{Cc}\p{Cf}\p{Default_Ignorable_Code_Point}]/u;
 
-/** Removes control and invisible characters and collapses runs of whitespace. */
+const JOINING_SCRIPTS = ['Arab', 'Syrc', 'Nkoo', 'Mong', 'Deva', 'Beng', 'Guru', 'Gujr', 'Orya', 'Taml', 'Telu', 'Knda', 'Mlym', 'Sinh'];
+
+/**
+ * One visible letter or mark of a script that spells with the zero-width joiner and
+ * non-joiner inside words (Persian "می‌خواهم", Indic half forms): between two of these they
+ * are spelling, and kept; anywhere else they only hide a difference.
+ */
+export const JOINING_LETTER = new RegExp(
+  `(?!\\p{Default_Ignorable_Code_Point})(?=[\\p{L}\\p{M}])[${JOINING_SCRIPTS.map((s) => `\\p{scx=${s}}`).join('')}]`,
+  'u',
+);
+
+// What keeps its invisible characters: an emoji (a variation selector or skin tone, a keycap,
+// zero-width joiners between emoji, the tags of a subdivision flag) and a joiner inside a
+// word of a JOINING_LETTER script. Matched before INVISIBLE_CHAR at each position, so only
+// these survive.
+const EMOJI = String.raw`\p{Emoji}(?:\p{Emoji_Modifier}|[\uFE0E\uFE0F])?\u20E3?`;
+const EMOJI_SEQUENCE = String.raw`\u{1F3F4}[\u{E0020}-\u{E007E}]+\u{E007F}|${EMOJI}(?:\u200D${EMOJI})*`;
+const JOINED = `${JOINING_LETTER.source}[\u200c\u200d](?=${JOINING_LETTER.source})`;
+const CLEAN = new RegExp(`(${EMOJI_SEQUENCE}|${JOINED})|${INVISIBLE_CHAR.source}`, 'gu');
+
+// U+2800 (a Braille cell with no dots) draws as a blank: as good as a space in a name.
+const BLANK = /[\s\u2800]+/g;
+
+/**
+ * Removes control, format and invisible characters ({@link INVISIBLE_CHAR}, keeping those
+ * inside an emoji or a Persian or Indic word) and collapses runs of whitespace to one space:
+ * what is left is what a reader sees, so a name or a chat line that is empty afterwards is
+ * refused as empty.
+ */
 export function cleanText(text: string): string {
-  return text.replace(UNSAFE_CHARS, '').replace(/\s+/g, ' ').trim();
+  // Most names and lines have nothing to take out, and finding so is cheaper than CLEAN's scan.
+  const plain = PRINTABLE_ASCII.test(text) || !INVISIBLE_CHAR.test(text);
+  return (plain ? text : text.replace(CLEAN, keepVisible)).replace(BLANK, ' ').trim();
+}
+
+const PRINTABLE_ASCII = /^[\x20-\x7e]*$/;
+
+function keepVisible(_match: string, kept: string | undefined): string {
+  return kept ?? '';
 }
 
 /** Upper case without spaces: how a room code is written however it was typed. */

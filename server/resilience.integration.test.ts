@@ -108,6 +108,17 @@ describe('host controls', () => {
     await redOp.until((snap) => snap.audience === 'spymaster');
   });
 
+  it('refuses a nickname that passes for someone already in the room, and one of invisible characters only', async () => {
+    const s = await server();
+    const { code } = await room(s, 0);
+    const twin = await client(s);
+    for (const nickname of ['host', '\u041dost', 'Ho\u200bst']) {
+      expect(await twin.request('room:join', { code, nickname, as: 'player' })).toMatchObject({ ok: false, code: ErrorCode.NICKNAME_TAKEN });
+    }
+    expect(await twin.request('room:join', { code, nickname: '\u2060\u2060\u2060', as: 'player' })).toMatchObject({ ok: false, code: ErrorCode.NICKNAME_INVALID });
+    expectOk(await twin.request('room:join', { code, nickname: 'Hostess', as: 'player' }));
+  });
+
   it('sends nothing for a request that changes nothing (a repeated join, empty settings)', async () => {
     const s = await server();
     const { code, host, guests } = await room(s, 1);

@@ -1,6 +1,7 @@
 import type { AnyGameDefinition, Notice, RosterChange, RosterPlayer, SeatId, SeatSpec } from '../game/engine';
 import { Moved, PUBLIC_AUDIENCE } from '../game/engine';
 import { openToLateJoiner } from '../game/seats';
+import { impersonates } from '../game/skeleton';
 import { ErrorCode, fail, ok, type Result } from '../game/errors';
 import { LIMITS, type ChatMessage, type RoomPhase, type RoomSummary } from '../game/protocol';
 
@@ -126,6 +127,11 @@ export class Room {
    */
   join(playerId: string, nickname: string, as: 'player' | 'spectator'): Result<Member> {
     if (this.banned.has(playerId)) return fail(ErrorCode.KICKED, 'The host removed you from this room.');
+    // Nobody may pass for someone else here: not the same name, nor one that looks the same.
+    const others: string[] = [];
+    for (const m of this.members.values()) if (m.id !== playerId) others.push(m.nickname);
+    const taken = impersonates(nickname, others);
+    if (taken !== null) return fail(ErrorCode.NICKNAME_TAKEN, `${taken} is already in this room: pick another nickname.`);
     const existing = this.members.get(playerId);
     if (existing) {
       const becomesPlayer = existing.kind === 'spectator' && as === 'player';
