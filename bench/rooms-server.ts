@@ -58,7 +58,7 @@ const http = createServer((_req, res) => {
 const parlor = attachParlor(http, {
   // Quiet unless asked: stdout carries the port line.
   log: pino({ level: process.env.LOG_LEVEL ?? 'silent' }),
-  config: { expiry: { idleMs, playingMs: idleMs }, roomsPerIp: 1e9, rates },
+  config: { expiry: { idleMs, playingMs: idleMs }, roomsPerIp: 1e9, connectionsPerIp: 1e9, rates },
 });
 
 http.listen(0, '127.0.0.1', () => {

@@ -13,6 +13,7 @@ export const BROWSER_TEST_ENV = {
   RATE_JOIN: '2000/60',
   RATE_LOOKUP: '2000/60',
   ROOMS_PER_IP: '500',
+  CONNECTIONS_PER_IP: '500',
 } as const;
 
 /**

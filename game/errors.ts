@@ -51,6 +51,8 @@ export const ErrorCode = {
   KICKED: 'KICKED',
   /** This address already holds the most rooms it may create. */
   TOO_MANY_ROOMS: 'TOO_MANY_ROOMS',
+  /** This address (an IPv6 /64) already has the most connections it may open. */
+  TOO_MANY_CONNECTIONS: 'TOO_MANY_CONNECTIONS',
   /** The handshake came from a web page on another site. */
   ORIGIN_NOT_ALLOWED: 'ORIGIN_NOT_ALLOWED',
   /** No player with that id is in the room. */

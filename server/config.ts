@@ -54,6 +54,8 @@ export interface ParlorConfig {
   readonly graceMs: number;
   /** Most live rooms created from one IP. */
   readonly roomsPerIp: number;
+  /** Most open connections from one address (an IPv6 /64) to this node. */
+  readonly connectionsPerIp: number;
   readonly rates: Rates;
   /** Extra web origins allowed to open a socket (the server's own origin always is). */
   readonly allowedOrigins: readonly string[];
@@ -91,6 +93,7 @@ export const DEFAULT_CONFIG: ParlorConfig = {
   expiry: { idleMs: 10 * 60_000, playingMs: 30 * 60_000 },
   graceMs: 2 * 60_000,
   roomsPerIp: 20,
+  connectionsPerIp: 50,
   rates: {
     action: { points: 20, durationSec: 5 },
     actionPerIp: { points: 200, durationSec: 5 },
@@ -166,6 +169,7 @@ export function configFromEnv(env: Env = process.env): ParlorConfig {
     },
     graceMs: number(env, 'SEAT_GRACE_SECONDS', d.graceMs / 1000) * 1000,
     roomsPerIp: number(env, 'ROOMS_PER_IP', d.roomsPerIp),
+    connectionsPerIp: number(env, 'CONNECTIONS_PER_IP', d.connectionsPerIp),
     rates: Object.fromEntries(
       (Object.keys(RATE_VARS) as (keyof Rates)[]).map((kind) => [kind, rate(env, RATE_VARS[kind], d.rates[kind])]),
     ) as unknown as Rates,

@@ -7,6 +7,7 @@ import { checkRoomCode } from '../game/limits';
 import { PROTOCOL_VERSION, handshakeSchema, type AnyErrorCode, type RoomLookup } from '../game/protocol';
 import { DEFAULT_CONFIG, type ParlorConfig, type Rate, type Rates } from './config';
 import { rateLimited, registerHandlers, type IgnoredCounts, type SocketBudgets } from './handlers';
+import { addressKey } from './address';
 import { Identities } from './identity';
 import type { ParlorServer } from './io';
 import { newSeed } from './ids';
@@ -105,9 +106,12 @@ function originAllowed(req: IncomingMessage, config: ParlorConfig): boolean {
   return config.allowedOrigins.includes(origin);
 }
 
-/** The client's IP: the socket's peer, or the first X-Forwarded-For hop behind a trusted proxy. */
+/**
+ * The client's address for per-address limits: the socket's peer, or the first
+ * X-Forwarded-For hop behind a trusted proxy; an IPv6 address by its /64 ({@link addressKey}).
+ */
 function clientIp(req: IncomingMessage, fallback: string, config: ParlorConfig): string {
-  return (config.trustProxy && firstHeader(req.headers['x-forwarded-for'])) || fallback;
+  return addressKey((config.trustProxy && firstHeader(req.headers['x-forwarded-for'])) || fallback);
 }
 
 /**
@@ -154,6 +158,8 @@ export function attachParlor(httpServer: HttpServer, options: ParlorOptions = {}
   const hub = new RoomHub({ emitter: io, backend, games, log, now, seed: options.seed ?? newSeed, config });
   if (redis) log.info({ node: config.nodeId }, 'rooms are shared through Redis');
 
+  // Open connections by address, to cap them (counted by this node: a brake on one client's sockets).
+  const connections = new Map<string, number>();
   io.use((socket, next) => {
     const auth = handshakeSchema.safeParse(socket.handshake.auth);
     if (!auth.success) return next(refusal(ErrorCode.BAD_AUTH, 'Missing or malformed session token.'));
@@ -162,6 +168,10 @@ export function attachParlor(httpServer: HttpServer, options: ParlorOptions = {}
     }
     socket.data.playerId = identities.playerFor(auth.data.token);
     socket.data.ip = clientIp(socket.request, socket.handshake.address, config);
+    if ((connections.get(socket.data.ip) ?? 0) >= config.connectionsPerIp) {
+      refusals.note(socket.data.ip, 'too many connections', 'handshake');
+      return next(refusal(ErrorCode.TOO_MANY_CONNECTIONS, 'Too many connections from your network: close some tabs and try again.'));
+    }
     next();
   });
 
@@ -172,6 +182,13 @@ export function attachParlor(httpServer: HttpServer, options: ParlorOptions = {}
   });
 
   io.on('connection', (socket) => {
+    const { ip } = socket.data;
+    connections.set(ip, (connections.get(ip) ?? 0) + 1);
+    socket.once('disconnect', () => {
+      const left = (connections.get(ip) ?? 1) - 1;
+      if (left > 0) connections.set(ip, left);
+      else connections.delete(ip);
+    });
     registerHandlers(socket, { hub, limits, log, ignored, metrics, budgets, refusals });
     // Debug level: with LOG_LEVEL=debug an operator can follow a player's connections
     // (a client stuck on long-polling, a drop the server only saw at the ping timeout).

@@ -226,6 +226,21 @@ describe('limits on hostile clients', () => {
     expect(await other.request('room:create', { nickname: 'X', public: false })).toMatchObject({ code: ErrorCode.RATE_LIMITED });
   });
 
+  it('caps the connections one address opens, and lets a new one in once one closes', async () => {
+    const s = await server({ connectionsPerIp: 3 });
+    const open = await Promise.all([1, 2, 3].map(() => connectClient(s.url)));
+    const refused = await connectClient(s.url).then(
+      () => null,
+      (error: { data?: { code?: string } }) => error.data?.code,
+    );
+    expect(refused).toBe(ErrorCode.TOO_MANY_CONNECTIONS);
+    const closed = new Promise((resolve) => open[0]!.socket.once('disconnect', resolve));
+    open[0]!.close();
+    await closed;
+    await expect.poll(() => connectClient(s.url).then((c) => (c.close(), true), () => false)).toBe(true);
+    for (const c of open) c.close();
+  });
+
   it('caps the rooms one address holds', async () => {
     const s = await server({ roomsPerIp: 2 });
     const c = await client(s);

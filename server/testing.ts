@@ -33,6 +33,7 @@ export interface TestServer {
 /** Limits generous enough that tests which are not about rate limits never meet them. */
 export const RELAXED_LIMITS = {
   roomsPerIp: 10_000,
+  connectionsPerIp: 10_000,
   rates: Object.fromEntries(
     (['action', 'actionPerIp', 'chat', 'create', 'join', 'lookup', 'stream', 'inboundFrames', 'inboundBytes', 'ignored'] as const).map((kind) => [
       kind,

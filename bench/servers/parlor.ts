@@ -12,6 +12,8 @@ import { serveBench } from './common';
 const unlimited = { points: 1_000_000_000, durationSec: 1 };
 const config: ConfigOverrides = {
   roomsPerIp: 1_000_000,
+  // Every bot connects from 127.0.0.1.
+  connectionsPerIp: 1_000_000,
   rates: { action: unlimited, actionPerIp: unlimited, chat: unlimited, create: unlimited, join: unlimited, lookup: unlimited },
 };
 
