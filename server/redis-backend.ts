@@ -29,10 +29,15 @@ const PING_TIMEOUT_MS = 1_000;
  * for the streams adapter to publish on (it opens its own for reading, since XREAD blocks
  * and a shared connection would hold the stores' commands behind it). Every key and the
  * stream start with `prefix`; `binary` when some game streams binary frames. See docs/deploy.md.
+ *
+ * The store connection fails fast (a command timeout, see `connectRedis`): a stalled Redis
+ * answers actions STORE_UNAVAILABLE within the timeout. The adapter's does not: its reader,
+ * a duplicate of it, blocks in XREAD for seconds by design, and a broadcast held up by a
+ * stall is better delivered late, in order, than dropped.
  */
 export function openRedisBackend(url: string, log: Logger, { prefix = 'parlor:', binary = false } = {}): RedisBackend {
   const client = connectRedis(url, log);
-  const publisher = connectRedis(url, log);
+  const publisher = connectRedis(url, log, { failFast: false });
   return {
     client,
     store: new RedisRoomStore(client, prefix),

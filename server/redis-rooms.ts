@@ -4,8 +4,10 @@
  * (retried on conflict); timers are keys in the shared {@link DeadlineQueue} that every
  * node polls; rooms expire by TTL; presence is counted in the record, and the sockets a
  * node counted in are noted in Redis so that a survivor counts them out when the node
- * dies. See docs/scale-out.md.
+ * stops heartbeating (on Redis's live clock, which an outage of Redis itself does not
+ * move). See docs/scale-out.md.
  */
+import { randomBytes } from 'node:crypto';
 import { ErrorCode, fail, ok, type Result } from '../game/errors';
 import type { RoomPhase, RoomSummary } from '../game/protocol';
 import { roomCodeOfChannel } from './channels';
@@ -19,7 +21,7 @@ import { roomNotFound, tooManyRooms, type HubHooks, type Loaded, type RoomBacken
 import { RoomViews } from './room-views';
 import type { DeadlineQueue } from './store/deadline-queue';
 import type { NodeSockets } from './store/node-sockets';
-import { StoreError } from './store/redis-client';
+import { COMMAND_TIMEOUT_MS, RECONNECT_MAX_MS, StoreError } from './store/redis-client';
 import type { RoomStore, RoomWrite } from './store/room-store';
 import { updateRoom } from './store/update-room';
 
@@ -39,11 +41,14 @@ export interface RedisRoomsOptions {
   readonly pollMs?: number;
 }
 
-/** The keys of the deadline queue: what to do when each comes due. */
+/**
+ * The keys of the deadline queue: what to do when each comes due. (`node:<id>` keys are
+ * the heartbeats of nodes of an earlier version, which kept them here; this version keeps
+ * them on the live clock of {@link NodeSockets}, and still counts out such a node.)
+ */
 const timerKey = {
   turn: (code: string) => `turn:${code}`,
   grace: (code: string) => `grace:${code}`,
-  node: (id: string) => `node:${id}`,
 };
 
 /** A room's two deadlines: the game's turn timer and the next grace expiry. */
@@ -79,9 +84,20 @@ export class RedisRooms implements RoomBackend {
   private readonly pending = new Set<Promise<unknown>>();
   private readonly timers: NodeJS.Timeout[] = [];
   private hooks: HubHooks | null = null;
+  /**
+   * This process's name in Redis's presence keys: the node id and a random part, so that a
+   * node restarted under the same NODE_ID never renews the heartbeat of the notes its
+   * previous process left (those come due and are counted out like any dead node's). A new
+   * one after the node learns it was taken for dead.
+   */
+  private presence: string;
+  /** How often this node beats, and how long the live clock stands still after an outage of Redis. */
+  private readonly beatEveryMs: number;
+  private readonly holdMs: number;
+  /** Beats Redis answered under the current presence id (the first one adds the key). */
   private beats = 0;
-  /** This node claimed its own heartbeat key (it was late): not a sign that others took it for dead. */
-  private selfClaimed = false;
+  /** Times this node claimed its own key (it was late to beat): a beat in flight meanwhile finds it gone, not taken. */
+  private selfClaims = 0;
   private closed = false;
   /** The last background failure logged, so a Redis outage logs once, not every poll. */
   private problem = '';
@@ -91,6 +107,16 @@ export class RedisRooms implements RoomBackend {
   constructor(private readonly opts: RedisRoomsOptions) {
     const { expiry } = opts.config;
     this.liveTtlMs = Math.max(expiry.idleMs, expiry.playingMs, 60_000);
+    this.presence = this.newPresence();
+    this.beatEveryMs = Math.max(50, opts.config.nodeTimeoutMs / 4);
+    // After an outage every node needs up to a reconnection back-off (plus a connection
+    // attempt that Redis left hanging) and one beat interval to be heard from again.
+    this.holdMs = RECONNECT_MAX_MS + COMMAND_TIMEOUT_MS + this.beatEveryMs;
+  }
+
+  /** This process's current name in Redis's presence keys. */
+  get presenceId(): string {
+    return this.presence;
   }
 
   get size(): number {
@@ -107,7 +133,8 @@ export class RedisRooms implements RoomBackend {
   attach(hooks: HubHooks): void {
     this.hooks = hooks;
     this.every(this.opts.pollMs ?? 250, () => this.poll());
-    this.every(Math.max(50, this.opts.config.nodeTimeoutMs / 4), () => this.heartbeat());
+    this.every(this.opts.pollMs ?? 250, () => this.watchNodes());
+    this.every(this.beatEveryMs, () => this.heartbeat());
     this.every(this.liveTtlMs / 4, () => this.touchLocalRooms());
     this.track(this.heartbeat(), 'heartbeat');
   }
@@ -304,7 +331,7 @@ export class RedisRooms implements RoomBackend {
     const codes = this.registered.get(socketId) ?? new Set<string>();
     if (!codes.has(code)) this.localCount.set(code, (this.localCount.get(code) ?? 0) + 1);
     this.registered.set(socketId, codes.add(code));
-    await this.opts.sockets.add(this.opts.config.nodeId, { socketId, code, playerId });
+    await this.opts.sockets.add(this.presence, { socketId, code, playerId });
   }
 
   /** Forgets a socket's note for a room, here and in Redis (a failure there is only logged: at worst a survivor counts out a socket already gone). */
@@ -320,7 +347,7 @@ export class RedisRooms implements RoomBackend {
       this.seenAt.delete(code);
       this.views.delete(code);
     }
-    await this.opts.sockets.remove(this.opts.config.nodeId, socketId, code).catch((error: unknown) => this.report(error, 'forget a socket'));
+    await this.opts.sockets.remove(this.presence, socketId, code).catch((error: unknown) => this.report(error, 'forget a socket'));
   }
 
   /** One pass of the timer poller: claims due keys (each goes to one node) and fires them. */
@@ -329,16 +356,12 @@ export class RedisRooms implements RoomBackend {
     for (const key of due) this.track(this.fire(key), `fire ${key}`);
   }
 
+  /** Fires a claimed key; one whose firing fails is put back a second later (until that works, or the node stops). */
   private async fire(key: string): Promise<void> {
     const [kind, id = ''] = key.split(/:(.*)/s);
-    const retry = () => this.opts.deadlines.schedule(key, this.opts.now() + 1_000);
+    const retry = () => this.persist(() => this.opts.deadlines.schedule(key, this.opts.now() + 1_000));
     if (kind === 'node') {
-      if (id === this.opts.config.nodeId) {
-        // Our own key came due (the heartbeat was late, e.g. while Redis was away): put it back.
-        this.selfClaimed = true;
-        await this.opts.deadlines.schedule(key, this.opts.now() + this.opts.config.nodeTimeoutMs);
-        return;
-      }
+      // The heartbeat key of a node of an earlier version, which stopped.
       await this.countOutNode(id).catch(async (error: unknown) => {
         await retry();
         throw error;
@@ -347,6 +370,42 @@ export class RedisRooms implements RoomBackend {
     }
     const done = await this.hooks!.fire(id, kind as TimerKind);
     if (!done.ok && done.error.code !== ErrorCode.ROOM_NOT_FOUND) await retry();
+  }
+
+  /** Claims the nodes that stopped heartbeating (on the live clock) and counts their sockets out. */
+  private async watchNodes(): Promise<void> {
+    const stopped = await this.opts.sockets.claimStopped(100, this.holdMs);
+    for (const id of stopped) {
+      if (id === this.presence) {
+        // Our own key came due (this process was late to beat, e.g. a long pause): put it back.
+        this.selfClaims++;
+        this.beats = 0;
+        await this.opts.sockets.renew(id, this.opts.config.nodeTimeoutMs, this.holdMs, true);
+        continue;
+      }
+      this.track(this.countOutStopped(id), `count out node ${id}`);
+    }
+  }
+
+  /** {@link countOutNode}; if that fails, the node is due again in a second of live time, for this node or another to take it. */
+  private countOutStopped(id: string): Promise<void> {
+    return this.countOutNode(id).catch(async (error: unknown) => {
+      await this.persist(() => this.opts.sockets.renew(id, 1_000, this.holdMs, true));
+      throw error;
+    });
+  }
+
+  /** Runs `task` until it succeeds or this node stops, waiting longer after each failure (up to a second). */
+  private async persist(task: () => Promise<unknown>): Promise<void> {
+    for (let attempt = 1; ; attempt++) {
+      try {
+        await task();
+        return;
+      } catch (error) {
+        if (this.closed) throw error;
+        await new Promise((resolve) => setTimeout(resolve, Math.min(attempt * 100, 1_000)));
+      }
+    }
   }
 
   /** A node stopped heartbeating: counts out every socket it had counted in, room by room. */
@@ -360,7 +419,7 @@ export class RedisRooms implements RoomBackend {
       if (!done.ok && done.error.code !== ErrorCode.ROOM_NOT_FOUND) {
         // The rooms not done go back under the dead node's name: the retry of its key takes them again.
         const rest = new Set(rooms.slice(index).map(([c]) => c));
-        await Promise.all(sockets.filter((s) => rest.has(s.code)).map((s) => this.opts.sockets.add(nodeId, s)));
+        await Promise.all(sockets.filter((s) => rest.has(s.code)).map((s) => this.persist(() => this.opts.sockets.add(nodeId, s))));
         throw new StoreError(`could not count out the sockets of node ${nodeId} in ${code}: ${done.error.message}`);
       }
     }
@@ -368,18 +427,22 @@ export class RedisRooms implements RoomBackend {
   }
 
   /**
-   * Keeps this node's key in the deadline queue a timeout ahead. Finding it gone means
-   * another node took it for dead and counted its sockets out: they are disconnected, so
-   * the clients reconnect and count themselves in again.
+   * Keeps this node's key a timeout ahead on the live clock. Finding it gone means another
+   * node took it for dead and counted its sockets out: they are disconnected, so the
+   * clients reconnect and count themselves in again. (A renewal never brings a key back,
+   * only the first beat of a presence id adds it: a renewal whose answer was lost cannot
+   * hide that the node was taken.)
    */
   private async heartbeat(): Promise<void> {
     const { nodeId, nodeTimeoutMs } = this.opts.config;
-    const had = await this.opts.deadlines.schedule(timerKey.node(nodeId), this.opts.now() + nodeTimeoutMs);
-    const first = this.beats++ === 0;
-    const selfClaimed = this.selfClaimed;
-    this.selfClaimed = false;
-    if (had || first || selfClaimed) return;
-    this.opts.log.warn({ node: nodeId }, 'this node was taken for dead; reconnecting its clients');
+    const [id, selfClaims] = [this.presence, this.selfClaims];
+    const there = await this.opts.sockets.renew(id, nodeTimeoutMs, this.holdMs, this.beats === 0);
+    if (id !== this.presence || selfClaims !== this.selfClaims) return;
+    this.beats++;
+    if (there) return;
+    this.presence = this.newPresence();
+    this.beats = 0;
+    this.opts.log.warn({ node: nodeId, presence: id }, 'this node was taken for dead; reconnecting its clients');
     // They were counted out already: leave the room channels first so that disconnecting does not count them out twice.
     for (const socket of this.opts.io.of('/').sockets.values()) {
       for (const name of [...socket.rooms]) if (roomCodeOfChannel(name) !== null) socket.leave(name);
@@ -387,6 +450,12 @@ export class RedisRooms implements RoomBackend {
     this.registered.clear();
     this.localCount.clear();
     this.opts.io.local.disconnectSockets(true);
+    // Sockets counted in after the survivor took the notes are still noted under the old id.
+    this.track(this.countOutStopped(id), `count out node ${id}`);
+  }
+
+  private newPresence(): string {
+    return `${this.opts.config.nodeId}~${randomBytes(4).toString('hex')}`;
   }
 
   /** Renews the TTL of every room this node has a socket in. */

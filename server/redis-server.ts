@@ -23,6 +23,11 @@ export interface RedisServer {
    * data survives through the AOF. `downMs` keeps it stopped that long in between.
    */
   restart(downMs?: number): Promise<void>;
+  /**
+   * Freezes the server (SIGSTOP) or thaws it (SIGCONT): it keeps its connections and its
+   * port, and answers nothing meanwhile, like a host that stalls.
+   */
+  freeze(frozen: boolean): void;
 }
 
 /** How to find and start the server. */
@@ -86,6 +91,10 @@ export async function startRedisServer(options: RedisServerOptions = {}): Promis
       await reap(spawned);
       if (downMs > 0) await new Promise((resolve) => setTimeout(resolve, downMs));
       await launch();
+    },
+    freeze(frozen) {
+      if (stopped) throw new Error('freeze after stop: this redis-server is gone');
+      spawned?.child.kill(frozen ? 'SIGSTOP' : 'SIGCONT');
     },
   };
 }
@@ -175,6 +184,8 @@ async function reap(spawned: Spawned | null): Promise<void> {
   const child = spawned?.child;
   // No pid: the spawn itself failed, and then 'exit' may never come.
   if (!child || child.pid === undefined || child.exitCode !== null || child.signalCode !== null) return;
+  // A frozen server would ignore SIGTERM until the SIGKILL.
+  child.kill('SIGCONT');
   const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
   const within = (ms: number) => Promise.race([exited.then(() => true), new Promise<boolean>((r) => setTimeout(() => r(false), ms).unref())]);
   child.kill('SIGTERM');

@@ -1,6 +1,6 @@
 /**
  * A Parlor node without Next.js, for tests that need real processes (the scale-out test
- * kills them with SIGKILL). Reads the same environment as `server.ts` (REDIS_URL, NODE_ID,
+ * kills them with SIGKILL). Reads the same environment as `server.ts` (REDIS_URL, REDIS_PREFIX, NODE_ID,
  * NODE_TIMEOUT_SECONDS, SEAT_GRACE_SECONDS, ROOMS_PER_IP, TRUST_PROXY, PLAYER_ID_SECRET, ...) with the
  * rate limits of `RELAXED_LIMITS`, listens on 127.0.0.1 and a free port, logs "Parlor is listening" with
  * its URL, and stops gracefully on SIGTERM. Not used in production.
@@ -9,11 +9,12 @@ import { configFromEnv } from './config';
 import { logger } from './logger';
 import { RELAXED_LIMITS, startTestServer } from './testing';
 
-const { redisUrl, nodeId, nodeTimeoutMs, graceMs, expiry, roomsPerIp, trustProxy } = configFromEnv();
+const { redisUrl, redisPrefix, nodeId, nodeTimeoutMs, graceMs, expiry, roomsPerIp, trustProxy } = configFromEnv();
 const server = await startTestServer({
   config: {
     ...RELAXED_LIMITS,
     redisUrl,
+    redisPrefix,
     nodeId,
     nodeTimeoutMs,
     graceMs,

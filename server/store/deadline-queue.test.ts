@@ -4,7 +4,7 @@ import { describeDeadlineQueueContract } from './deadline-queue.contract';
 import { MemoryDeadlineQueue } from './deadline-queue';
 import { connectRedis, StoreError } from './redis-client';
 import { RedisDeadlineQueue } from './redis-deadline-queue';
-import { uniquePrefix, useRedisServer } from './testing';
+import { connected, uniquePrefix, useRedisServer } from './testing';
 
 const redis = useRedisServer();
 
@@ -46,6 +46,7 @@ describe('RedisDeadlineQueue', () => {
       const queue = new RedisDeadlineQueue(client);
       await queue.schedule('turn:KEEP', 1_000);
       await server.restart();
+      await connected(client);
       expect(await queue.claimDue(1_000, 10)).toEqual(['turn:KEEP']);
       await server.stop();
       await expect(queue.schedule('turn:LOST', 1_000)).rejects.toThrow(StoreError);

@@ -1,12 +1,14 @@
 import type { Redis } from 'ioredis';
 import { checkClaimLimit, checkDeadline, type DeadlineQueue } from './deadline-queue';
-import { LuaScript, redisCall } from './redis-client';
+import { FENCE_LUA, LuaScript, redisCall, runFenced, STALE_REPLY } from './redis-client';
 
 /**
  * Takes the due keys off the queue in one atomic step, so two nodes polling at the same
- * moment never both get a key. KEYS: the sorted set. ARGV: now, limit.
+ * moment never both get a key. KEYS: the sorted set. ARGV: now, limit, fence. A claim that
+ * runs after its caller gave up (past the fence) takes nothing: its keys would be lost.
  */
-const CLAIM = new LuaScript(`
+const CLAIM = new LuaScript(`${FENCE_LUA}
+if fenced(ARGV[3]) then return ${STALE_REPLY} end
 local due = redis.call('ZRANGEBYSCORE', KEYS[1], '-inf', ARGV[1], 'LIMIT', 0, ARGV[2])
 if #due > 0 then redis.call('ZREM', KEYS[1], unpack(due)) end
 return due
@@ -33,7 +35,7 @@ export class RedisDeadlineQueue implements DeadlineQueue {
   async claimDue(now: number, limit: number): Promise<string[]> {
     checkDeadline('now', now);
     checkClaimLimit(limit);
-    return (await redisCall('claim due deadlines', () => CLAIM.run(this.redis, [this.key], [now, limit]))) as string[];
+    return (await redisCall('claim due deadlines', () => runFenced(CLAIM, this.redis, [this.key], [now, limit]))) as string[];
   }
 
   async next(): Promise<number | null> {

@@ -1,15 +1,17 @@
 import type { Redis } from 'ioredis';
 import type { RoomSummary } from '../../game/protocol';
-import { LuaScript, redisCall } from './redis-client';
+import { FENCE_LUA, LuaScript, redisCall, runFenced, STALE_REPLY } from './redis-client';
 import { checkInteger, saveResult, type RoomRecord, type RoomStore, type RoomWrite, type SaveResult } from './room-store';
 
 /**
  * The compare-and-set behind `create` (expecting revision 0: no room) and `save`.
  * KEYS: the room hash, the public list. ARGV: expected revision, data, listing JSON ('' for
- * none), TTL ms, room code. Writes only if the stored revision is the expected one, and
- * returns the revision it found either way, so the caller can tell saved, conflict and missing.
+ * none), TTL ms, room code, fence. Writes only if the stored revision is the expected one, and
+ * returns the revision it found either way, so the caller can tell saved, conflict and missing;
+ * refuses to run past its fence (the caller has answered STORE_UNAVAILABLE by then).
  */
-const WRITE = new LuaScript(`
+const WRITE = new LuaScript(`${FENCE_LUA}
+if fenced(ARGV[6]) then return ${STALE_REPLY} end
 local current = tonumber(redis.call('HGET', KEYS[1], 'rev') or '0')
 if current ~= tonumber(ARGV[1]) then return current end
 redis.call('HSET', KEYS[1], 'rev', current + 1, 'data', ARGV[2])
@@ -19,8 +21,7 @@ if ARGV[3] == '' then
 else
   redis.call('HSET', KEYS[1], 'listing', ARGV[3])
   -- Scored by Redis's clock, not a node's, so the most recently written rooms come first.
-  local t = redis.call('TIME')
-  redis.call('ZADD', KEYS[2], t[1] * 1000 + math.floor(t[2] / 1000), ARGV[5])
+  redis.call('ZADD', KEYS[2], redisNowMs(), ARGV[5])
 end
 redis.call('PEXPIRE', KEYS[1], ARGV[4])
 return current
@@ -131,7 +132,7 @@ export class RedisRoomStore implements RoomStore {
   private async write(code: string, expected: number, { data, listing, ttlMs }: RoomWrite): Promise<number> {
     checkInteger('ttlMs', ttlMs, 1);
     const args = [expected, data, listing ? JSON.stringify(listing) : '', ttlMs, code];
-    const found = await redisCall(`write room ${code}`, () => WRITE.run(this.redis, [this.key(code), this.publicKey], args));
+    const found = await redisCall(`write room ${code}`, () => runFenced(WRITE, this.redis, [this.key(code), this.publicKey], args));
     return Number(found);
   }
 }

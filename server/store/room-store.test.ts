@@ -6,7 +6,7 @@ import { connectRedis, StoreError } from './redis-client';
 import { RedisRoomStore } from './redis-room-store';
 import { describeRoomStoreContract, listing, write } from './room-store.contract';
 import type { RoomStore } from './room-store';
-import { uniquePrefix, useRedisServer } from './testing';
+import { connected, uniquePrefix, useRedisServer } from './testing';
 
 const redis = useRedisServer();
 
@@ -62,7 +62,8 @@ describe('RedisRoomStore', () => {
       await store.create('KEEP', write('r1', { listing: listing('KEEP') }));
       await store.save('KEEP', 1, write('r2', { listing: listing('KEEP', 2) }));
       await server.restart();
-      // The same client reconnects by itself; the script cache is empty now (EVALSHA falls back to EVAL).
+      // The same client reconnects by itself (refusing commands until then); the script cache is empty now (EVALSHA falls back to EVAL).
+      await connected(client);
       expect(await store.load('KEEP')).toEqual({ revision: 2, data: 'r2' });
       expect(await store.listPublic(10)).toEqual([listing('KEEP', 2)]);
       expect(await client.pttl('parlor:room:KEEP')).toBeGreaterThan(0);

@@ -50,6 +50,21 @@ export function uniquePrefix(): string {
   return `t${++prefixes}:`;
 }
 
+/**
+ * Resolves once the client is connected (again): after a restart of Redis, a client of
+ * `connectRedis` refuses commands at once until it has reconnected, rather than queueing them.
+ */
+export async function connected(client: Redis, timeoutMs = 10_000): Promise<void> {
+  if (client.status === 'ready') return;
+  await new Promise<void>((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`not connected to Redis within ${timeoutMs} ms (${client.status})`)), timeoutMs);
+    client.once('ready', () => {
+      clearTimeout(timer);
+      resolve();
+    });
+  });
+}
+
 /** Waits `ms` (only where real time is the subject: TTLs). */
 export function sleep(ms: number): Promise<void> {
   return new Promise((resolve) => setTimeout(resolve, ms));
