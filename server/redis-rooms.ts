@@ -162,6 +162,7 @@ export class RedisRooms implements RoomBackend {
    */
   async update<T>(code: string, change: (room: Room) => T, repairTimers: boolean): Promise<Result<Updated<T>>> {
     const now = this.opts.now();
+    const views = this.viewsOf(code);
     let channels = new Map<string, string>();
     let timers: Timers = [null, null];
     const done = await this.guard(async () => {
@@ -171,6 +172,8 @@ export class RedisRooms implements RoomBackend {
         (room) => {
           channels = audienceByMember(room);
           timers = this.timersOf(room, now);
+          // Another node may have made this version: patch from it all the same.
+          views.prime(room, now);
           return change(room);
         },
         { games: this.opts.games, describe: (room) => this.describe(room) },
@@ -183,7 +186,7 @@ export class RedisRooms implements RoomBackend {
     const { room, value, status } = done.value;
     this.remember(room);
     if (status === 'saved' || repairTimers) this.armTimers(room, repairTimers ? null : timers, now);
-    return ok({ room, views: this.viewsOf(code), channels, value });
+    return ok({ room, views, channels, value });
   }
 
   read(code: string): Promise<Result<Loaded>> {

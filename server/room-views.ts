@@ -53,6 +53,26 @@ export class RoomViews {
     this.audienceOf = channels;
   }
 
+  /**
+   * Makes `room`, as it is now, the base of the next patches when what this node last sent
+   * is of another version (another node made it): snapshots of one version are the same
+   * wherever they are made (`serverTime` travels outside the patch), so any node can send
+   * the patch from a version it did not make, and clients get patches, not whole rooms.
+   */
+  prime(room: Room, now: number): void {
+    let stale = this.sent.size === 0;
+    for (const snapshot of this.sent.values()) {
+      if (snapshot.version !== room.version) {
+        stale = true;
+        break;
+      }
+    }
+    if (!stale) return;
+    const sent = new Map<string, RoomSnapshot>();
+    for (const audience of room.audiences().keys()) sent.set(audience, this.snapshot(room, audience, now));
+    this.sent = sent;
+  }
+
   /** The current snapshot for an audience: the one last sent when it is still current. */
   current(room: Room, audience: string, now: number): RoomSnapshot {
     const last = this.sent.get(audience);

@@ -192,6 +192,48 @@ describe('several nodes on one Redis', () => {
     await Promise.all([a.stop(), b.stop()]);
   }, 90_000);
 
+  it('sends patches, not whole rooms, when consecutive versions are made on different nodes', async () => {
+    const a = await startNode('pa');
+    const b = await startNode('pb');
+    const [ana, ben, cleo, dev, eve] = ['Ana', 'Ben', 'Cleo', 'Dev', 'Eve'].map(person) as [Person, Person, Person, Person, Person];
+    const people = [ana, ben, cleo, dev, eve];
+    const creator = await connectClient(a.url, ana.token);
+    clients.push(creator);
+    const { code } = expectOk(await creator.request<{ code: string }>('room:create', { nickname: 'Ana', public: false }));
+    creator.close();
+    // The red spymaster on A, the red operative on B: a clue and its guesses come from two nodes.
+    await joinOn(a, ana, code);
+    await joinOn(b, ben, code);
+    await joinOn(a, cleo, code);
+    await joinOn(b, dev, code);
+    await joinOn(b, eve, code, 'spectator');
+    for (const [p, seat] of [[ana, 'red:spymaster'], [ben, 'red:operative'], [cleo, 'blue:spymaster'], [dev, 'blue:operative']] as const) {
+      expectOk(await current(p).request('room:seat', { code, seat }));
+    }
+    expectOk(await current(ana).request('room:start', { code }));
+    await eventually(() => people.every((p) => current(p).latest()?.phase === 'playing'), 'everyone sees the game start');
+    const started = current(ana).latest()!.version;
+    const statesBefore = people.map((p) => current(p).received.filter(([event]) => event === 'room:state').length);
+
+    const key = latestView(ana);
+    const team = key.turn.team;
+    const [spy, op] = team === 'red' ? [ana, ben] : [cleo, dev];
+    const own = key.cards.flatMap((c, i) => (c.color === team ? [i] : []));
+    expectOk(await current(spy).request('game:move', { code, move: { type: 'clue', word: clueFor(key.cards), count: 2, turn: 1 } }));
+    for (const card of own.slice(0, 2)) expectOk(await current(op).request('game:move', { code, move: { type: 'guess', card, turn: 1 } }));
+    const last = expectOk(await current(op).request<{ version: number }>('game:move', { code, move: { type: 'endTurn', turn: 1 } })).version;
+    await eventually(() => people.every((p) => (current(p).latest()?.version ?? 0) >= last), 'everyone at the last version');
+
+    expect(last - started).toBe(4);
+    // Every version after the start reached everyone as a patch (an event, or the mover's ack), none as a whole room.
+    people.forEach((p, i) => expect(current(p).received.filter(([event]) => event === 'room:state').length, p.name).toBe(statesBefore[i]));
+    for (const p of people) {
+      const patched = current(p).received.filter(([event, patch]) => event === 'room:patch' && (patch as { version: number }).version > started);
+      expect(new Set(patched.map(([, patch]) => (patch as { version: number }).version)).size, p.name).toBe(4);
+      expectContinuous(p);
+    }
+  });
+
   it('applies conflicting guesses sent to two nodes once, and fires a turn timer set on a node that died', async () => {
     const a = await startNode('a3');
     const b = await startNode('b3');
