@@ -49,9 +49,12 @@ export interface RosterPlayer {
   readonly connected: boolean;
 }
 
-/** How the roster changed: a player joined or left the room, or lost or regained their last connection. */
+/**
+ * How the roster changed: a player joined or left the room, lost or regained their last
+ * connection, or took another seat (their own choice or the host's).
+ */
 export interface RosterChange {
-  readonly type: 'joined' | 'left' | 'away' | 'back';
+  readonly type: 'joined' | 'left' | 'away' | 'back' | 'seated';
   readonly playerId: string;
 }
 
@@ -153,6 +156,12 @@ export interface GameDefinition<State, Move, View, Settings> {
    * drawer's turn is skipped): the new state, or null when nothing changes. Pure.
    */
   roster?(state: State, change: RosterChange, players: readonly RosterPlayer[], now: number): State | null;
+  /**
+   * Whether the room's chat may carry this member's line while a game runs; open to all when
+   * absent. A game that carries its players' lines as moves (guesses that must not leak the
+   * answer) closes the room chat to those who could give it away.
+   */
+  chatOpen?(state: State, viewer: Viewer): boolean;
   /** The game's ephemeral stream, if it has one. */
   // eslint-disable-next-line @typescript-eslint/no-explicit-any
   readonly stream?: StreamSpec<State, any>;

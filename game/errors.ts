@@ -31,6 +31,8 @@ export const ErrorCode = {
   SEAT_TAKEN: 'SEAT_TAKEN',
   /** Seats cannot change while a game is running. */
   ROLES_LOCKED: 'ROLES_LOCKED',
+  /** The game closes the room chat to this member while it runs (their lines go through the game). */
+  CHAT_CLOSED: 'CHAT_CLOSED',
   /** The settings are invalid (custom word list, timer, ...). */
   SETTINGS_INVALID: 'SETTINGS_INVALID',
   /** The game cannot start yet (a seat that must be filled is empty). */

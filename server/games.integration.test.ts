@@ -64,6 +64,10 @@ describe('a game other than Codewords', () => {
     expect(view(host)).toMatchObject({ role: 'leader', secret: 'APPLE' });
     expect(view(second)).toMatchObject({ role: 'guesser', letters: 5 });
     expect(await host.request('game:move', { code, move: { type: 'guess', word: 'APPLE' } })).toMatchObject({ ok: false, code: 'LEADER_CANNOT_GUESS' });
+    // The game closes the room chat to the one who knows the word, not to the others.
+    expect(await host.request('chat:send', { code, text: 'it is APPLE' })).toMatchObject({ ok: false, code: ErrorCode.CHAT_CLOSED });
+    expectOk(await second.request('chat:send', { code, text: 'a fruit?' }));
+    expect(JSON.stringify(third.received)).not.toContain('it is APPLE');
 
     // One letter off: a notice for the guesser alone.
     expectOk(await second.request('game:move', { code, move: { type: 'guess', word: 'APPLY' } }));

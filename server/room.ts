@@ -283,6 +283,10 @@ export class Room {
     const member = this.memberOrFail(playerId);
     if (!member.ok) return member;
     const m = member.value;
+    if (this.phase === 'playing' && this.state !== null && this.game.chatOpen) {
+      const viewer = { playerId, seat: m.kind === 'player' ? m.seat : null };
+      if (!this.game.chatOpen(this.state, viewer)) return fail(ErrorCode.CHAT_CLOSED, 'The chat is closed to players during the game: say it in the game.');
+    }
     const message: ChatMessage = {
       id: this.nextChatId++,
       code: this.code,
@@ -475,6 +479,7 @@ export class Room {
   private seat(member: Member, seat: SeatId | null): void {
     member.seat = seat;
     if (seat !== null && this.phase === 'playing' && !this.held.has(member.id)) this.held.set(member.id, seat);
+    this.rosterChanged('seated', member.id);
     this.touch();
   }
 

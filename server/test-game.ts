@@ -104,11 +104,13 @@ export const guessGame = {
     if (change.type === 'joined' && !state.order.includes(change.playerId)) {
       return { ...state, order: [...state.order, change.playerId], scores: { ...state.scores, [change.playerId]: 0 } };
     }
-    if (change.playerId !== state.leader || change.type === 'back' || change.type === 'joined') return null;
+    if (change.playerId !== state.leader || change.type === 'back' || change.type === 'joined' || change.type === 'seated') return null;
     // The leader left or went away: the lead passes on (skipping anyone away).
     const passed = passLead(state, players);
     return change.type === 'left' ? { ...passed, order: passed.order.filter((id) => id !== change.playerId) } : passed;
   },
+  // The leader knows the word: the room chat is closed to them while the game runs.
+  chatOpen: (state, viewer) => viewer.playerId !== state.leader,
   deadline: () => null,
   tick: () => null,
   audience: (state, viewer) => (viewer.playerId === state.leader ? `leader:${viewer.playerId}` : 'public'),

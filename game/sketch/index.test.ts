@@ -196,3 +196,11 @@ describe('setup through the definition', () => {
     for (const w of r.value.turn.choices) expect(DEFAULT_WORDS).toContain(w);
   });
 });
+
+describe('chatOpen', () => {
+  it("closes the room chat to players while a game runs (their lines go through the game's filter) and keeps it open to spectators", () => {
+    const state = start({ players: 3 });
+    expect(sketch.chatOpen(state, { playerId: 'p2', seat: 'player' })).toBe(false);
+    expect(sketch.chatOpen(state, { playerId: 'p9', seat: null })).toBe(true);
+  });
+});

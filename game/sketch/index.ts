@@ -58,6 +58,9 @@ export function mayStream(state: SketchState, by: Actor): boolean {
 export const sketch = {
   id: 'sketch',
   name: 'Sketch',
+  // Players' lines go through the game (`say`), which hides the word from those who have not
+  // guessed it; the room chat stays open to spectators, who never see the word.
+  chatOpen: (_state, viewer) => viewer.seat === null,
   settingsSchema: sketchSettingsSchema,
   defaultSettings: DEFAULT_SETTINGS,
   moveSchema: sketchMoveSchema,
