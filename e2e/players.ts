@@ -167,6 +167,9 @@ export class Player {
 
   /** Clicks "Leave room" and waits for the home page. */
   async leaveRoom(): Promise<void> {
+    // During a game "Leave room" is in the slim header's "Room menu".
+    const menu = this.page.getByRole('button', { name: 'Room menu' });
+    if ((await menu.count()) > 0 && (await menu.getAttribute('aria-expanded')) !== 'true') await menu.click();
     await this.page.getByRole('button', { name: 'Leave room' }).click();
     await this.page.waitForURL(this.url('/'));
   }
@@ -235,7 +238,7 @@ export class Player {
     await this.page.goto(this.url('/'));
     await this.page.getByLabel('Nickname').fill(this.name);
     await this.gamePicker.getByRole('radio', { name: game, exact: true }).check();
-    await this.page.getByLabel('Public room', { exact: true }).check();
+    await this.page.getByLabel('List publicly', { exact: true }).check();
     await this.page.getByRole('button', { name: 'Create room' }).click();
     await this.page.waitForURL(/\/r\/[A-Z0-9]{4,6}$/);
     const code = new URL(this.page.url()).pathname.split('/').pop()!;

@@ -91,6 +91,11 @@ export interface GameUi {
    */
   yourMove(snapshot: RoomSnapshot, me: PlayerView | null): string | null;
   /**
+   * The turn as a key ("3:guess"): when it changes, the room's toasts about the last turn
+   * go (a refusal of a move that no longer matters). Absent: toasts go only with the phase.
+   */
+  turnKey?(snapshot: RoomSnapshot): string | null;
+  /**
    * Whether the game's own UI shows this private notice (it listens with `useRoomEvent`);
    * otherwise the shell shows it as a toast. The shell always reads it out.
    */

@@ -20,8 +20,22 @@ export interface JoinFailure {
   readonly message: string;
 }
 
+/** A short message at the foot of the screen that fades by itself (see the room's Toasts). */
+export interface Toast {
+  readonly id: number;
+  readonly text: string;
+  /**
+   * 'error': a refused action (read out at once); 'info': a transient event or why a tap did
+   * nothing (read out politely); 'notice': a private notice the room's announcer already reads.
+   */
+  readonly tone: 'error' | 'info' | 'notice';
+}
+
 /** What the store did with an update (see {@link FollowResult}). */
 export type ApplyResult = FollowResult;
+
+/** How many toasts show at once; an older one goes when a new one comes. */
+const MAX_TOASTS = 3;
 
 /** Data of one room page's store. */
 export interface RoomData {
@@ -32,8 +46,10 @@ export interface RoomData {
   /** How this tab joined. */
   readonly as: 'player' | 'spectator' | null;
   readonly status: ConnectionStatus;
-  /** The last rejected action's message, shown until dismissed. */
+  /** The last rejected action's message (also shown as a toast), cleared by the next accepted one. */
   readonly error: string | null;
+  /** Toasts on screen, oldest first (at most a few). */
+  readonly toasts: readonly Toast[];
   readonly joinFailure: JoinFailure | null;
   /** Server clock minus this browser's clock (ms), from the newest snapshot; corrects countdowns. */
   readonly clockOffset: number;
@@ -61,7 +77,13 @@ export interface RoomActions {
   joined(result: JoinResult): ApplyResult;
   setStatus(status: ConnectionStatus): void;
   joinFailed(failure: JoinFailure): void;
+  /** Records a refusal (and shows it as a toast), or clears it (null). */
   setError(message: string | null): void;
+  /** Shows a toast; a toast with the same text as the newest replaces it (a second tap). */
+  toast(text: string, tone?: Toast['tone']): void;
+  dismissToast(id: number): void;
+  /** Clears every toast (the turn changed: what they said is stale). */
+  clearToasts(): void;
   /** Adds a chat line unless its id is already there; keeps the newest `LIMITS.chatHistory`. */
   addChat(message: ChatMessage): void;
   /** The server took this tab out of the room. */
@@ -86,6 +108,7 @@ export function createRoomStore(code: string) {
   return createStore<RoomState>()((set, get) => {
     // The room's snapshot follows its updates here (out-of-order patches wait in it); the
     // store only mirrors what it holds for the page to render.
+    let toastId = 0;
     const follower = new RoomFollower(code, (snapshot) => set({ snapshot, clockOffset: snapshot.serverTime - Date.now() }));
     return {
       code,
@@ -94,6 +117,7 @@ export function createRoomStore(code: string) {
       as: null,
       status: 'connecting',
       error: null,
+      toasts: [],
       joinFailure: null,
       clockOffset: 0,
       chat: [],
@@ -127,6 +151,22 @@ export function createRoomStore(code: string) {
 
       setError(error) {
         set({ error });
+        if (error) get().toast(error, 'error');
+      },
+
+      toast(text, tone = 'info') {
+        const toasts = get().toasts;
+        const last = toasts[toasts.length - 1];
+        const kept = last && last.text === text ? toasts.slice(0, -1) : toasts;
+        set({ toasts: [...kept, { id: ++toastId, text, tone }].slice(-MAX_TOASTS) });
+      },
+
+      dismissToast(id) {
+        set({ toasts: get().toasts.filter((toast) => toast.id !== id) });
+      },
+
+      clearToasts() {
+        if (get().toasts.length > 0) set({ toasts: [] });
       },
 
       addChat(message) {

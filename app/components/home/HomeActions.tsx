@@ -47,7 +47,7 @@ export function HomeActions() {
   const [draft, setDraft] = useState<string | null>(null);
   const nickname = draft ?? stored ?? '';
   const [gameId, setGameId] = useState(GAMES[0]!.id);
-  const [isPublic, setIsPublic] = useState(true);
+  const [isPublic, setIsPublic] = useState(false);
   const [roomCode, setRoomCode] = useState('');
   const [creating, setCreating] = useState(false);
   const [error, setError] = useState<string | null>(null);
@@ -106,9 +106,9 @@ export function HomeActions() {
               disabled={!hydrated}
               checked={isPublic}
               onChange={(event) => setIsPublic(event.target.checked)} />
-            Public room
+            List publicly
           </label>
-          <p className="hint">Public rooms are listed below so anyone can join or watch.</p>
+          <p className="hint">Rooms are private: only people with the link or the code join. Listed rooms show below for anyone to join or watch.</p>
           <button type="submit" className="button button-primary" disabled={!hydrated || creating}>
             {creating ? 'Creating…' : 'Create room'}
           </button>

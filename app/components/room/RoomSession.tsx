@@ -9,16 +9,15 @@ import { useRoomConnection } from '@/app/lib/use-room-connection';
 import { useRoomStore, useRoomStoreApi } from '@/app/lib/room-store-context';
 import { selectSnapshot } from '@/app/lib/room-selectors';
 import { useTurnTitle } from '@/app/lib/use-turn-title';
-import { ErrorAlert } from '../ErrorAlert';
 import { StateNotice } from '../StateNotice';
 import { ConnectionBanner } from './ConnectionBanner';
 import { GameAnnouncer } from './GameAnnouncer';
 import { JoinFailed } from './JoinFailed';
 import { Lobby } from './Lobby';
-import { NoticeToast } from './NoticeToast';
 import { RemovedNotice } from './RemovedNotice';
 import { RoomHeader } from './RoomHeader';
 import { JoiningRoom } from './RoomTitle';
+import { Toasts } from './Toasts';
 
 /**
  * A joined (or joining) room: keeps the connection alive, loads the UI of the room's game
@@ -98,18 +97,16 @@ function GameRoom({ gameId, nickname }: { gameId: string; nickname: string }) {
 
 function RoomView({ ui, nickname }: { ui: GameUi; nickname: string }) {
   useTurnTitle(ui);
-  const store = useRoomStoreApi();
   const phase = useRoomStore((state) => selectSnapshot(state)?.phase);
-  const error = useRoomStore((state) => state.error);
   const { Game } = ui;
 
   return (
-    <div className="room">
+    // data-phase: during a game the room fits one screen (room.css), its header compact.
+    <div className="room" data-phase={phase}>
       <RoomHeader nickname={nickname} />
       <ConnectionBanner />
-      <ErrorAlert message={error} onDismiss={() => store.getState().setError(null)} />
       {phase === 'lobby' ? <Lobby /> : <Game />}
-      <NoticeToast />
+      <Toasts />
       {/* Last in the page: what it announces is already on screen above, for sighted players. */}
       <GameAnnouncer />
     </div>

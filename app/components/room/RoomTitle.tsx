@@ -1,8 +1,9 @@
 import { LoadingState } from '../StateNotice';
 
 /**
- * The room's code in large type, to read aloud: the title of the room header. A heading
- * only once the room is there (`heading`); while joining, the status line speaks for it.
+ * The room's code in large type, to read aloud: the title of the room header (small during
+ * a game, room.css). A heading only once the room is there (`heading`); while joining, the
+ * status line speaks for it.
  */
 export function RoomTitle({ code, heading = true }: { code: string; heading?: boolean }) {
   const Title = heading ? 'h1' : 'p';

@@ -43,7 +43,16 @@ export function SeatBox({ seat, heading, hint }: { seat: SeatSpec; heading: stri
           ))}
         </ul>
       )}
-      {!isSpectator && me !== null && (me.seat === seat.id ? <LeaveSeatButton /> : <SeatJoinButton seat={seat} full={full} />)}
+      {!isSpectator &&
+        me !== null &&
+        (me.seat === seat.id ? (
+          <LeaveSeatButton />
+        ) : full ? (
+          // Not a faded button: say who holds it.
+          <p className="seat-taken">Taken by {sitters.map((player) => player.nickname).join(', ')}</p>
+        ) : (
+          <SeatJoinButton seat={seat} full={false} />
+        ))}
     </div>
   );
 }

@@ -2,10 +2,13 @@
 
 import { useState } from 'react';
 import type { SeatSpec } from '@/game/engine';
+import type { RoomSnapshot } from '@/game/protocol';
+import type { GameUi } from '@/app/games/types';
 import { useGameUi } from '@/app/lib/game-ui-context';
 import { useRoomStore } from '@/app/lib/room-store-context';
 import { selectIsHost, selectSnapshot } from '@/app/lib/room-selectors';
 import { useRoomActions } from '@/app/lib/use-room-actions';
+import { useSettingsSync } from './settings-sync';
 
 /** "At least 2 players.": what the seats ask for together, for a game that says nothing else. */
 function seatsHint(seats: readonly SeatSpec[]): string | null {
@@ -13,19 +16,34 @@ function seatsHint(seats: readonly SeatSpec[]): string | null {
   return needed > 1 ? `At least ${needed} players.` : null;
 }
 
-/** "Start game" for the host, with what the game needs; everyone else is told who they are waiting for. */
+/** "Private room · Turn timer: Off · Words: Default list": what the game will start with. */
+export function settingsLine(ui: GameUi, snapshot: RoomSnapshot): string {
+  const parts = [snapshot.public ? 'Listed publicly' : 'Private room'];
+  for (const [term, description] of ui.settingsSummary?.(snapshot.settings) ?? []) parts.push(`${term}: ${description}`);
+  return parts.join(' · ');
+}
+
+/**
+ * "Start game" for the host, with what the game needs and the settings it will use (any
+ * change still waiting in the settings form is sent first); everyone else is told who they
+ * are waiting for.
+ */
 export function StartPanel() {
   const ui = useGameUi();
   const snapshot = useRoomStore(selectSnapshot);
   const isHost = useRoomStore(selectIsHost);
   const actions = useRoomActions();
+  const sync = useSettingsSync();
   const [pending, setPending] = useState(false);
   if (!snapshot) return null;
 
   if (!isHost) {
     const host = snapshot.players.find((player) => player.id === snapshot.hostId);
     return (
-      <p className="start-panel muted">Waiting for {host ? host.nickname : 'the host'} to start the game.</p>
+      <div className="start-panel">
+        <p className="muted">Waiting for {host ? host.nickname : 'the host'} to start the game.</p>
+        <p className="start-settings">{settingsLine(ui, snapshot)}</p>
+      </div>
     );
   }
 
@@ -33,7 +51,8 @@ export function StartPanel() {
 
   async function start() {
     setPending(true);
-    await actions.start();
+    const sent = (await sync?.current?.()) ?? true;
+    if (sent) await actions.start();
     setPending(false);
   }
 
@@ -42,6 +61,7 @@ export function StartPanel() {
       <button type="button" className="button button-primary button-large" onClick={start} disabled={pending}>
         Start game
       </button>
+      <p className="start-settings">{settingsLine(ui, snapshot)}</p>
       {hint && <p className="hint">{hint}</p>}
     </div>
   );

@@ -22,7 +22,16 @@ function newlyRevealed(prev: CodewordsView | null, next: CodewordsView | null): 
  * buttons); one guess at a time is in flight, so a double tap cannot send two. Cards that
  * an update turns over animate; the ones already face up when the page opens do not.
  */
-export function Board({ view, canGuess }: { view: CodewordsView; canGuess: boolean }) {
+export function Board({
+  view,
+  canGuess,
+  reason,
+}: {
+  view: CodewordsView;
+  canGuess: boolean;
+  /** Why this viewer cannot turn a card now (shown as a toast on a tap), or null. */
+  reason: string | null;
+}) {
   const actions = useRoomActions<CodewordsMove>();
   const store = useRoomStoreApi();
   const [pending, setPending] = useState<number | null>(null);
@@ -44,8 +53,13 @@ export function Board({ view, canGuess }: { view: CodewordsView; canGuess: boole
     setPending(null);
   }
 
+  const inactive = !canGuess;
   return (
-    <div className="board" role="group" aria-label="Board">
+    <div
+      className={`board turn-${view.turn.team}${inactive ? ' is-inactive' : ''}`}
+      role="group"
+      aria-label="Board"
+    >
       {view.cards.map((card, index) => (
         <BoardCard
           key={index}
@@ -54,6 +68,10 @@ export function Board({ view, canGuess }: { view: CodewordsView; canGuess: boole
           pending={pending === index}
           fresh={fresh.has(index)}
           onGuess={() => void guess(index)}
+          onBlocked={() => {
+            if (card.revealed) store.getState().toast(`${card.word} is already turned over.`);
+            else if (reason) store.getState().toast(reason);
+          }}
         />
       ))}
     </div>

@@ -1,6 +1,5 @@
 'use client';
 
-import type { CSSProperties } from 'react';
 import type { CardView } from '@/game/codewords/types';
 import { CardIcon } from './CardIcon';
 import { cardLabel } from './display';
@@ -16,6 +15,7 @@ export function BoardCard({
   pending,
   fresh,
   onGuess,
+  onBlocked,
 }: {
   card: CardView;
   clickable: boolean;
@@ -23,6 +23,8 @@ export function BoardCard({
   /** Revealed by the latest update: plays the turn-over animation. */
   fresh: boolean;
   onGuess: () => void;
+  /** A tap that cannot turn this card: the board says why. */
+  onBlocked: () => void;
 }) {
   const classes = ['board-card'];
   if (card.color) classes.push(`color-${card.color}`);
@@ -39,12 +41,12 @@ export function BoardCard({
       // aria-disabled rather than disabled: the board stays focusable and readable by everyone.
       aria-disabled={!clickable}
       aria-busy={pending || undefined}
-      onClick={clickable ? onGuess : undefined}
+      onClick={clickable ? onGuess : pending ? undefined : onBlocked}
     >
       {card.color && <CardIcon color={card.color} className="board-card-mark" />}
-      {/* The inner box is the size container (buttons cannot be one); --chars lets the CSS fit long words. */}
+      {/* The inner box is the size container (buttons cannot be one). Long words wrap, never shrink below 12 px. */}
       <span className="board-card-inner">
-        <span className="board-card-word" style={{ '--chars': Math.max(6, card.word.length) } as CSSProperties}>
+        <span className="board-card-word" lang="en">
           {card.word}
         </span>
       </span>

@@ -4,12 +4,11 @@ import { TEAMS } from '@/game/codewords/seats';
 import type { CodewordsView } from '@/game/codewords/types';
 import { Countdown } from '@/app/components/room/Countdown';
 import { CardIcon } from './CardIcon';
-import { TEAM_NAME, turnSentence } from './display';
+import { TEAM_NAME } from './display';
 
 /**
- * Agents left per team, whose turn it is (with the clue), and the turn timer. The turn line
- * slides in afresh at each turn and clue (keyed on them); "Your turn" marks the viewer's move.
- * Screen readers hear these changes from the room's announcer, not from here.
+ * Agents left per team, "Your turn" when it is the viewer's move, and the turn timer as a
+ * bar in the playing team's colour. The clue itself is the clue bar's (ClueBar).
  */
 export function TurnStatus({
   view,
@@ -21,31 +20,22 @@ export function TurnStatus({
   yourMove: boolean;
 }) {
   const { turn } = view;
-  const classes = ['turn-status'];
-  if (playing) classes.push(`turn-${turn.team}`);
-  if (yourMove) classes.push('is-yours');
   return (
-    <div className={classes.join(' ')}>
+    <div className="turn-status">
       <div className="scores">
         {TEAMS.map((team) => (
-          <span key={team} className={`score score-${team}`}>
+          <span key={team} className={`score score-${team}${playing && turn.team === team ? ' is-playing' : ''}`}>
             <CardIcon color={team} className="score-icon" />
             {TEAM_NAME[team]} {view.remaining[team]} left
           </span>
         ))}
       </div>
-      {playing && (
-        <div className="turn-line" key={`${turn.number}:${turn.phase}`}>
-          <p className="turn-sentence">{turnSentence(view)}</p>
-          {yourMove && <span className="your-turn">Your turn</span>}
-          {turn.phase === 'guess' && turn.guessesLeft !== null && (
-            <span className="muted guesses-left">
-              {turn.guessesLeft} {turn.guessesLeft === 1 ? 'guess' : 'guesses'} left
-            </span>
-          )}
-          {turn.deadline !== null && <Countdown deadline={turn.deadline} turnSeconds={view.turnSeconds} />}
-        </div>
+      {playing && yourMove && (
+        <span className="your-turn" key={`${turn.number}:${turn.phase}`}>
+          Your turn
+        </span>
       )}
+      {playing && turn.deadline !== null && <Countdown deadline={turn.deadline} turnSeconds={view.turnSeconds} />}
     </div>
   );
 }

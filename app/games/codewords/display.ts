@@ -73,3 +73,35 @@ export function myMove(snapshot: RoomSnapshot | null, seat: string | null | unde
   if (!view || snapshot?.phase !== 'playing') return null;
   return expectedMove(view.turn, seat ?? null);
 }
+
+/** The nickname of the player in a seat, or null (nobody, or a seat for several). */
+export function seatHolder(snapshot: RoomSnapshot, seat: string): string | null {
+  return snapshot.players.find((player) => player.seat === seat)?.nickname ?? null;
+}
+
+/**
+ * Why this viewer cannot turn a card now, in a few words ("Wait for Bo's clue", "It's Red's
+ * turn"), or null when they can. Shown when an inactive board is tapped; the server decides.
+ */
+export function boardReason(
+  snapshot: RoomSnapshot,
+  view: CodewordsView,
+  seat: SeatParts | null,
+  isSpectator: boolean,
+): string | null {
+  if (snapshot.phase !== 'playing' || view.winner) return 'The game is over.';
+  if (isSpectator) return 'You are watching: only the operatives turn cards over.';
+  if (!seat) return 'Take a seat to play.';
+  const team = TEAM_NAME[view.turn.team];
+  if (seat.team !== view.turn.team) return `It's ${team}'s turn.`;
+  if (seat.role === 'spymaster') {
+    return view.turn.phase === 'clue'
+      ? 'Give your clue first: your operatives turn the cards.'
+      : 'Your operatives turn the cards; you watch.';
+  }
+  if (view.turn.phase === 'clue') {
+    const spymaster = seatHolder(snapshot, `${view.turn.team}:spymaster`);
+    return spymaster ? `Wait for ${spymaster}'s clue.` : "Wait for your spymaster's clue.";
+  }
+  return null;
+}

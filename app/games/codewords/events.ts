@@ -1,4 +1,5 @@
 import type { RoomSnapshot } from '@/game/protocol';
+import { otherTeam } from '@/game/codewords/seats';
 import type { CardColor, ClueCount, Team } from '@/game/codewords/types';
 import { codewordsView, colorName, countLabel, TEAM_NAME } from './display';
 
@@ -12,6 +13,7 @@ export type GameEvent =
   | { readonly type: 'new-game'; readonly team: Team }
   | { readonly type: 'clue'; readonly team: Team; readonly word: string; readonly count: ClueCount }
   | { readonly type: 'reveal'; readonly word: string; readonly color: CardColor; readonly team: Team }
+  /** The turn passed to `team`; `timeout`: the team before it ran out of time. */
   | { readonly type: 'turn'; readonly team: Team; readonly timeout: boolean }
   | { readonly type: 'win'; readonly team: Team };
 
@@ -57,8 +59,18 @@ export function gameEvents(prev: RoomSnapshot | null, next: RoomSnapshot | null)
   }
   if (next.phase !== 'playing') return events;
   if (!sameTurn) {
-    const ended = after.log.findLast((entry) => entry.team === before.turn.team);
-    const timeout = ended?.ended === 'timeout' && after.turn.number === before.turn.number + 1;
+    const next = after.turn.number === before.turn.number + 1;
+    let timeout: boolean;
+    if (before.turn.phase === 'guess') {
+      const ended = after.log.findLast((entry) => entry.team === before.turn.team);
+      timeout = next && ended?.ended === 'timeout';
+    } else {
+      // A turn that runs out before its clue adds nothing to the log: the turn moved on
+      // with no clue given and no card turned.
+      const lastBefore = JSON.stringify(before.log.at(-1) ?? null);
+      const lastAfter = JSON.stringify(after.log.at(-1) ?? null);
+      timeout = next && lastBefore === lastAfter && !events.some((event) => event.type === 'reveal');
+    }
     events.push({ type: 'turn', team: after.turn.team, timeout });
     if (after.turn.clue) events.push({ type: 'clue', team: after.turn.team, ...after.turn.clue });
   }
@@ -75,8 +87,31 @@ export function announcement(event: GameEvent): string {
     case 'reveal':
       return `${event.word}: ${colorName(event.color)}`;
     case 'turn':
-      return `${event.timeout ? "Time's up. " : ''}${TEAM_NAME[event.team]} team's turn`;
+      return `${event.timeout ? `${TEAM_NAME[otherTeam(event.team)]} ran out of time. ` : ''}${TEAM_NAME[event.team]} team's turn`;
     case 'win':
       return `${TEAM_NAME[event.team]} team wins!`;
   }
+}
+
+/**
+ * The short banner over the board after a guess or a timeout ("DESERT, a bystander: the turn
+ * passes to Blue"), from the events of one update; null when they hold neither.
+ */
+export function bannerFor(events: readonly GameEvent[]): { text: string; tone: CardColor | 'timeout' } | null {
+  const reveal = events.findLast((event) => event.type === 'reveal');
+  const turn = events.find((event) => event.type === 'turn');
+  const win = events.find((event) => event.type === 'win');
+  if (!reveal) {
+    if (turn?.type === 'turn' && turn.timeout) {
+      return { text: `${TEAM_NAME[otherTeam(turn.team)]} ran out of time: ${TEAM_NAME[turn.team]} plays.`, tone: 'timeout' };
+    }
+    return null;
+  }
+  if (reveal.type !== 'reveal') return null;
+  const what = reveal.color === 'assassin' ? 'the assassin' : reveal.color === 'bystander' ? 'a bystander' : `a ${colorName(reveal.color)}`;
+  let next: string;
+  if (win?.type === 'win') next = `${TEAM_NAME[win.team]} wins!`;
+  else if (turn?.type === 'turn') next = `the turn passes to ${TEAM_NAME[turn.team]}.`;
+  else next = `${TEAM_NAME[reveal.team]} keeps guessing.`;
+  return { text: `${reveal.word}, ${what}: ${next}`, tone: reveal.color };
 }

@@ -1,7 +1,7 @@
 import { parseSeat } from '@/game/codewords/seats';
 import type { GameUi } from '../types';
 import { CodewordsGame } from './CodewordsGame';
-import { myMove } from './display';
+import { codewordsView, myMove } from './display';
 import { announcement, gameEvents } from './events';
 import { settingsSummary } from './settings-format';
 import { SettingsFields } from './SettingsFields';
@@ -24,6 +24,10 @@ const codewordsUi: GameUi = {
   announce(prev, next) {
     const events = gameEvents(prev, next);
     return { lines: events.map(announcement), sound: soundFor(events) };
+  },
+  turnKey(snapshot) {
+    const view = codewordsView(snapshot);
+    return view ? `${view.turn.number}:${view.turn.phase}` : null;
   },
   yourMove: (snapshot, me) => (myMove(snapshot, me?.seat) === null ? null : 'Your turn'),
 };
