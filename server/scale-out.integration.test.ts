@@ -103,28 +103,37 @@ function expectSameHistory(people: readonly Person[]): void {
   }
 }
 
+/**
+ * Ana, Ben, Cleo and Dev seated (red spymaster, red operative, blue spymaster, blue
+ * operative) and Eve watching, each on the node `where` says; Ana creates the room on the
+ * first node and starts the game once everyone sits.
+ */
+async function startedTable(
+  where: readonly [ServerProcess, ServerProcess, ServerProcess, ServerProcess, ServerProcess],
+  isPublic: boolean,
+): Promise<{ code: string; people: [Person, Person, Person, Person, Person] }> {
+  const people = ['Ana', 'Ben', 'Cleo', 'Dev', 'Eve'].map(person) as [Person, Person, Person, Person, Person];
+  const [ana, ben, cleo, dev, eve] = people;
+  const creator = await connectClient(where[0].url, ana.token);
+  clients.push(creator);
+  const { code } = expectOk(await creator.request<{ code: string }>('room:create', { nickname: 'Ana', public: isPublic }));
+  creator.close();
+  for (const [i, p] of people.entries()) await joinOn(where[i]!, p, code, p === eve ? 'spectator' : 'player');
+  for (const [p, seat] of [[ana, 'red:spymaster'], [ben, 'red:operative'], [cleo, 'blue:spymaster'], [dev, 'blue:operative']] as const) {
+    expectOk(await current(p).request('room:seat', { code, seat }));
+  }
+  expectOk(await current(ana).request('room:start', { code }));
+  await eventually(() => people.every((p) => current(p).latest()?.phase === 'playing'), 'everyone sees the game start');
+  return { code, people };
+}
+
 describe('several nodes on one Redis', () => {
   it('plays a game over two nodes; survives SIGKILL of one and a restart of both', async () => {
     let a = await startNode('a');
     let b = await startNode('b');
-    const [ana, ben, cleo, dev, eve] = ['Ana', 'Ben', 'Cleo', 'Dev', 'Eve'].map(person) as [Person, Person, Person, Person, Person];
-    const people = [ana, ben, cleo, dev, eve];
-
     // Ana creates the room on A; Ben joins on A, Cleo, Dev and Eve (watching) on B.
-    const creator = await connectClient(a.url, ana.token);
-    clients.push(creator);
-    const { code } = expectOk(await creator.request<{ code: string }>('room:create', { nickname: 'Ana', public: true }));
-    creator.close();
-    await joinOn(a, ana, code);
-    await joinOn(a, ben, code);
-    await joinOn(b, cleo, code);
-    await joinOn(b, dev, code);
-    await joinOn(b, eve, code, 'spectator');
-    for (const [p, seat] of [[ana, 'red:spymaster'], [ben, 'red:operative'], [cleo, 'blue:spymaster'], [dev, 'blue:operative']] as const) {
-      expectOk(await current(p).request('room:seat', { code, seat }));
-    }
-    expectOk(await current(ana).request('room:start', { code }));
-    await eventually(() => people.every((p) => current(p).latest()?.phase === 'playing'), 'everyone sees the game start');
+    const { code, people } = await startedTable([a, a, b, b, b], true);
+    const [ana, ben, cleo, dev, eve] = people;
 
     const spy = { red: ana, blue: cleo } satisfies Record<Team, Person>;
     const op = { red: ben, blue: dev } satisfies Record<Team, Person>;
@@ -195,23 +204,9 @@ describe('several nodes on one Redis', () => {
   it('sends patches, not whole rooms, when consecutive versions are made on different nodes', async () => {
     const a = await startNode('pa');
     const b = await startNode('pb');
-    const [ana, ben, cleo, dev, eve] = ['Ana', 'Ben', 'Cleo', 'Dev', 'Eve'].map(person) as [Person, Person, Person, Person, Person];
-    const people = [ana, ben, cleo, dev, eve];
-    const creator = await connectClient(a.url, ana.token);
-    clients.push(creator);
-    const { code } = expectOk(await creator.request<{ code: string }>('room:create', { nickname: 'Ana', public: false }));
-    creator.close();
-    // The red spymaster on A, the red operative on B: a clue and its guesses come from two nodes.
-    await joinOn(a, ana, code);
-    await joinOn(b, ben, code);
-    await joinOn(a, cleo, code);
-    await joinOn(b, dev, code);
-    await joinOn(b, eve, code, 'spectator');
-    for (const [p, seat] of [[ana, 'red:spymaster'], [ben, 'red:operative'], [cleo, 'blue:spymaster'], [dev, 'blue:operative']] as const) {
-      expectOk(await current(p).request('room:seat', { code, seat }));
-    }
-    expectOk(await current(ana).request('room:start', { code }));
-    await eventually(() => people.every((p) => current(p).latest()?.phase === 'playing'), 'everyone sees the game start');
+    // The spymasters on A, the operatives on B: a clue and its guesses come from two nodes.
+    const { code, people } = await startedTable([a, b, a, b, b], false);
+    const [ana, ben, cleo, dev] = people;
     const started = current(ana).latest()!.version;
     const statesBefore = people.map((p) => current(p).received.filter(([event]) => event === 'room:state').length);
 
