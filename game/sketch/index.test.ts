@@ -18,16 +18,8 @@ describe('sketch definition', () => {
     expect(sketch.id).toBe('sketch');
     expect(sketch.name).toBe('Sketch');
     expect(sketch.autoSeat).toBe('player');
-    expect(sketch.defaultSettings).toEqual({
-      rounds: 3,
-      drawSeconds: 80,
-      choices: 3,
-      hints: 2,
-      maxPlayers: 12,
-      customWords: null,
-      customOnly: false,
-      tiers: { easy: 1, medium: 1, hard: 1 },
-    });
+    // The defaults: 3 rounds of 80 s, 3 words to choose from, an even mix of tiers.
+    expect(sketch.defaultSettings).toMatchObject({ rounds: 3, drawSeconds: 80, choices: 3, customWords: null, tiers: { easy: 1, medium: 1, hard: 1 } });
     expect(sketch.seats(DEFAULT_SETTINGS)).toEqual([{ id: 'player', label: 'Player', min: 2, max: 12, joinMidGame: true }]);
     expect(sketch.seats({ ...DEFAULT_SETTINGS, maxPlayers: 20 })[0]!.max).toBe(20);
     // The same seat list object each time: the room reads it often.

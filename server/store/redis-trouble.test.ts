@@ -6,28 +6,18 @@
  */
 import { performance } from 'node:perf_hooks';
 import type { Redis } from 'ioredis';
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { startRedisServer, type RedisServer } from '../redis-server';
+import { describe, expect, it, vi } from 'vitest';
 import { NodeSockets } from './node-sockets';
-import { COMMAND_TIMEOUT_MS, connectRedis, StoreError } from './redis-client';
+import { COMMAND_TIMEOUT_MS, StoreError } from './redis-client';
 import { RedisDeadlineQueue } from './redis-deadline-queue';
 import { RedisRoomStore } from './redis-room-store';
-import { connected, sleep, uniquePrefix } from './testing';
+import { connected, sleep, uniquePrefix, useRedisServer } from './testing';
 
-let server: RedisServer;
-const clients: Redis[] = [];
+const testRedis = useRedisServer();
 
-beforeAll(async () => {
-  server = await startRedisServer();
-});
-afterAll(async () => {
-  for (const client of clients) client.disconnect();
-  await server?.stop();
-});
-
+/** A new connection of the file's redis-server, once it is connected. */
 async function client(): Promise<Redis> {
-  const made = connectRedis(server.url);
-  clients.push(made);
+  const made = testRedis.client();
   await connected(made);
   return made;
 }
@@ -47,13 +37,13 @@ const write = (data: string) => ({ data, listing: null, ttlMs: 60_000 });
 /** Freezes the server for `ms` around `during`, thawing it whatever happens. */
 async function frozen<T>(ms: number, during: () => Promise<T>): Promise<T> {
   const thawAt = Date.now() + ms;
-  server.freeze(true);
+  testRedis.server.freeze(true);
   try {
     const result = await during();
     await sleep(Math.max(0, thawAt - Date.now()));
     return result;
   } finally {
-    server.freeze(false);
+    testRedis.server.freeze(false);
   }
 }
 
@@ -164,7 +154,7 @@ describe("the nodes' live clock", () => {
     await claimUntil(sockets, Date.now() + 200);
 
     // A restart three times the node's allowance: nobody is due when Redis is back.
-    await server.restart(2_400);
+    await testRedis.server.restart(2_400);
     await connected(redis);
     expect(await claimUntil(sockets, Date.now() + hold)).toEqual([]);
     // The clock moves again after the hold: a node that really stopped still comes due.
