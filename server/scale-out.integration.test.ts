@@ -227,6 +227,8 @@ describe('several nodes on one Redis', () => {
       expect(new Set(patched.map(([, patch]) => (patch as { version: number }).version)).size, p.name).toBe(4);
       expectContinuous(p);
     }
+    // Nodes left running would poll the deadline queue beside the next test's nodes.
+    await Promise.all([a.stop(), b.stop()]);
   });
 
   it('applies conflicting guesses sent to two nodes once, and fires a turn timer set on a node that died', async () => {
