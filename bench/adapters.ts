@@ -13,6 +13,7 @@
  *
  *   npm run bench:adapters                          # about a minute and a half
  *   npm run bench:adapters -- --rooms 100 --rates 100,500,1000 --seconds 5
+ *   npm run bench:adapters -- --nodes               # three Parlor nodes on Redis against one plain node (bench/scale-out.ts)
  *
  * Everything runs in this process except Redis (the nodes share a core with the clients,
  * as both adapters do), at nice 10 from the npm script. Loopback only, bounded in time; it
@@ -31,6 +32,7 @@ import { Redis } from 'ioredis';
 import { Server } from 'socket.io';
 import { io as connect, type Socket } from 'socket.io-client';
 import { freePort } from '../server/port';
+import { benchNodes } from './scale-out';
 
 function option(name: string, fallback: string): string {
   const at = process.argv.indexOf(`--${name}`);
@@ -335,7 +337,8 @@ async function main(): Promise<void> {
   }
 }
 
-main().then(
+// `--nodes`: Parlor's own nodes on Redis against a plain node (bench/scale-out.ts).
+(process.argv.includes('--nodes') ? benchNodes() : main()).then(
   () => process.exit(0),
   (error: unknown) => {
     console.error(error);

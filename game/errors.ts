@@ -43,21 +43,23 @@ export const ErrorCode = {
   GAME_IN_PROGRESS: 'GAME_IN_PROGRESS',
   /** The game has ended; no more moves. */
   GAME_OVER: 'GAME_OVER',
-  /** A move by a player without a seat. */
+  /** A move, or a vote to remove someone, by a player without a seat. */
   NOT_SEATED: 'NOT_SEATED',
   /** A game this server does not offer: asked for in a new room, or of a stored room made by a newer node. */
   GAME_UNKNOWN: 'GAME_UNKNOWN',
   /** Too many requests; `retryAfterMs` in the ack says when to try again. */
   RATE_LIMITED: 'RATE_LIMITED',
-  /** The host removed this player from the room; they cannot come back to it. */
+  /** This player was removed from the room (by the host, or by a vote of the players); they cannot come back to it. */
   KICKED: 'KICKED',
+  /** A player voted to remove themselves (leaving the room does that). */
+  CANNOT_VOTE_SELF: 'CANNOT_VOTE_SELF',
   /** This address already holds the most rooms it may create. */
   TOO_MANY_ROOMS: 'TOO_MANY_ROOMS',
   /** This address (an IPv6 /64) already has the most connections it may open. */
   TOO_MANY_CONNECTIONS: 'TOO_MANY_CONNECTIONS',
   /** The handshake came from a web page on another site. */
   ORIGIN_NOT_ALLOWED: 'ORIGIN_NOT_ALLOWED',
-  /** No player with that id is in the room. */
+  /** No player with that id is in the room (a host action's or a vote's target). */
   NO_SUCH_PLAYER: 'NO_SUCH_PLAYER',
   /**
    * The shared room store (Redis) cannot be reached just now; nothing was changed. Try

@@ -6,7 +6,7 @@
  */
 
 /** Bumped on any incompatible change; the handshake refuses other versions. */
-export const PROTOCOL_VERSION = 5;
+export const PROTOCOL_VERSION = 6;
 
 /** Room codes use letters and digits nobody confuses when read aloud (no 0/O, 1/I/L). */
 export const ROOM_CODE_ALPHABET = 'ABCDEFGHJKMNPQRSTUVWXYZ23456789';

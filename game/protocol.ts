@@ -84,6 +84,8 @@ export const schemas = {
   'room:kick': withCode.extend({ playerId: playerIdSchema }),
   'room:assign': withCode.extend({ playerId: playerIdSchema, seat: z.string().max(40).nullable() }),
   'room:host': withCode.extend({ playerId: playerIdSchema }),
+  /** `vote`: true casts the vote, false withdraws it; absent, it toggles. */
+  'room:vote-kick': withCode.extend({ playerId: playerIdSchema, vote: z.boolean().optional() }),
   'chat:send': withCode.extend({ text: chatTextSchema }),
   /** A frame of the game's stream; `data` is parsed by the game's stream schema. Sent without an ack. */
   'game:stream': withCode.extend({ data: z.unknown() }),
@@ -111,6 +113,9 @@ export interface PlayerView {
   readonly connected: boolean;
 }
 
+/** Votes to remove players: each target's id to the ids of the players voting against them. */
+export type KickVotes = Readonly<Record<string, readonly string[]>>;
+
 /** The room as one audience sees it; sent whole on each change (it is small). */
 export interface RoomSnapshot<View = unknown> {
   readonly code: string;
@@ -127,6 +132,12 @@ export interface RoomSnapshot<View = unknown> {
   readonly settings: Readonly<Record<string, string | number | boolean | null>>;
   /** How many games this room has started. */
   readonly gameNumber: number;
+  /**
+   * Standing votes to remove a player: the target's id to the ids of the players who voted,
+   * in the order they voted; absent while no vote stands. How many of them count now and
+   * how many carry the vote follow from `players` (game/vote-kick.ts).
+   */
+  readonly kickVotes?: KickVotes;
   /** The server's clock (ms) when this snapshot was made: lets countdowns correct for clock skew. */
   readonly serverTime: number;
   /** The audience key this snapshot was made for. */
@@ -223,6 +234,8 @@ export interface ClientToServerEvents {
   'room:assign': (payload: Input<'room:assign'>, ack: Ack<ChangeResult>) => void;
   /** Host only: make another player the host. */
   'room:host': (payload: Input<'room:host'>, ack: Ack<ChangeResult>) => void;
+  /** A seated player votes to remove another player (or withdraws the vote); a majority removes them as a kick does. */
+  'room:vote-kick': (payload: Input<'room:vote-kick'>, ack: Ack<ChangeResult>) => void;
   'chat:send': (payload: Input<'chat:send'>, ack: Ack<{ id: number }>) => void;
   /** A frame of the game's ephemeral stream (pen strokes): no ack, no version; relayed if the game allows it. */
   'game:stream': (payload: Input<'game:stream'>) => void;
@@ -241,7 +254,7 @@ export interface ServerToClientEvents {
   'rooms:list': (rooms: RoomSummary[]) => void;
   /** A chat line in a room this socket is in. */
   'chat:message': (message: ChatMessage) => void;
-  /** This socket was taken out of a room (kicked, room expired, or the player left in another tab). */
+  /** This socket was taken out of a room (kicked or voted out, room expired, or the player left in another tab). */
   'room:removed': (notice: { code: string; reason: RemovalReason }) => void;
   /** The server is restarting: it will disconnect soon; reconnect and rejoin after it. */
   'server:restarting': (notice: { reconnectInMs: number }) => void;

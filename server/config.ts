@@ -54,7 +54,10 @@ export interface ParlorConfig {
   readonly graceMs: number;
   /** Most live rooms created from one IP. */
   readonly roomsPerIp: number;
-  /** Most open connections from one address (an IPv6 /64) to this node. */
+  /**
+   * Most open connections from one address (an IPv6 /64): over every node with Redis,
+   * to this node without it, or while Redis does not answer (server/connection-count.ts).
+   */
   readonly connectionsPerIp: number;
   readonly rates: Rates;
   /** Extra web origins allowed to open a socket (the server's own origin always is). */

@@ -100,6 +100,7 @@ const routes: { readonly [E in Event]: Route<E> } = {
   'room:kick': { budget: 'action', run: (hub, socket, p) => hub.kick(socket, p) },
   'room:assign': { budget: 'action', run: (hub, socket, p) => hub.assign(socket, p) },
   'room:host': { budget: 'action', run: (hub, socket, p) => hub.transferHost(socket, p) },
+  'room:vote-kick': { budget: 'action', run: (hub, socket, p) => hub.voteKick(socket, p) },
   'game:move': { budget: 'action', run: (hub, socket, p) => hub.move(socket, p) },
   'chat:send': { budget: 'chat', run: (hub, socket, p) => hub.say(socket, p) },
 };

@@ -8,10 +8,12 @@ import { PROTOCOL_VERSION, handshakeSchema, type AnyErrorCode, type RoomLookup }
 import { DEFAULT_CONFIG, type ParlorConfig, type Rate, type Rates } from './config';
 import { rateLimited, registerHandlers, type IgnoredCounts, type SocketBudgets } from './handlers';
 import { addressKey } from './address';
+import { MemoryConnectionCount, RedisConnectionCount, type ConnectionCount } from './connection-count';
 import { Identities } from './identity';
 import type { ParlorServer } from './io';
 import { newSeed } from './ids';
 import { logger as defaultLogger, type Logger } from './logger';
+import { andThen } from './maybe';
 import { MemoryRooms } from './memory-rooms';
 import { ParlorMetrics } from './metrics';
 import { LocalBudgets, RateLimits } from './rate-limits';
@@ -152,14 +154,24 @@ export function attachParlor(httpServer: HttpServer, options: ParlorOptions = {}
   const refusals = new RefusalLog(log);
   const ignored: IgnoredCounts = { unknownEvent: 0, missingAck: 0, streamRefused: 0, overBudget: 0 };
   const now = options.now ?? Date.now;
-  const backend = redis
-    ? new RedisRooms({ io, games, log, now, config, store: redis.store, deadlines: redis.deadlines, sockets: redis.sockets })
-    : new MemoryRooms({ log, now, config });
+  const shared = redis ? new RedisRooms({ io, games, log, now, config, store: redis.store, deadlines: redis.deadlines, sockets: redis.sockets }) : null;
+  const backend = shared ?? new MemoryRooms({ log, now, config });
   const hub = new RoomHub({ emitter: io, backend, games, log, now, seed: options.seed ?? newSeed, config });
   if (redis) log.info({ node: config.nodeId }, 'rooms are shared through Redis');
 
-  // Open connections by address, to cap them (counted by this node: a brake on one client's sockets).
-  const connections = new Map<string, number>();
+  // Open connections by address, to cap them: over every node with Redis (live nodes by their heartbeats).
+  const connections: ConnectionCount =
+    redis && shared
+      ? new RedisConnectionCount({
+          client: redis.client,
+          prefix: config.redisPrefix,
+          nodesKey: redis.sockets.nodesKey,
+          presence: () => shared.presenceId,
+          cap: config.connectionsPerIp,
+          log,
+          restateMs: config.nodeTimeoutMs,
+        })
+      : new MemoryConnectionCount(config.connectionsPerIp);
   io.use((socket, next) => {
     const auth = handshakeSchema.safeParse(socket.handshake.auth);
     if (!auth.success) return next(refusal(ErrorCode.BAD_AUTH, 'Missing or malformed session token.'));
@@ -167,12 +179,29 @@ export function attachParlor(httpServer: HttpServer, options: ParlorOptions = {}
       return next(refusal(ErrorCode.PROTOCOL_MISMATCH, 'Parlor was updated: reload the page.'));
     }
     socket.data.playerId = identities.playerFor(auth.data.token);
-    socket.data.ip = clientIp(socket.request, socket.handshake.address, config);
-    if ((connections.get(socket.data.ip) ?? 0) >= config.connectionsPerIp) {
-      refusals.note(socket.data.ip, 'too many connections', 'handshake');
-      return next(refusal(ErrorCode.TOO_MANY_CONNECTIONS, 'Too many connections from your network: close some tabs and try again.'));
-    }
-    next();
+    const ip = clientIp(socket.request, socket.handshake.address, config);
+    socket.data.ip = ip;
+    void andThen(connections.open(ip), (counted) => {
+      if (!counted) {
+        refusals.note(ip, 'too many connections', 'handshake');
+        return next(refusal(ErrorCode.TOO_MANY_CONNECTIONS, 'Too many connections from your network: close some tabs and try again.'));
+      }
+      // Counted out once, whichever comes first: the socket's disconnect, or its connection
+      // closing (Socket.IO drops a socket whose connection closed during the check, with no
+      // disconnect event).
+      let open = true;
+      const release = () => {
+        if (open) connections.close(ip);
+        open = false;
+      };
+      socket.once('disconnect', release);
+      socket.conn.once('close', release);
+      if (socket.conn.readyState !== 'open') {
+        release();
+        return next(refusal(ErrorCode.TRY_AGAIN, 'The connection closed during the handshake.'));
+      }
+      next();
+    });
   });
 
   const metrics = new ParlorMetrics({
@@ -182,13 +211,6 @@ export function attachParlor(httpServer: HttpServer, options: ParlorOptions = {}
   });
 
   io.on('connection', (socket) => {
-    const { ip } = socket.data;
-    connections.set(ip, (connections.get(ip) ?? 0) + 1);
-    socket.once('disconnect', () => {
-      const left = (connections.get(ip) ?? 1) - 1;
-      if (left > 0) connections.set(ip, left);
-      else connections.delete(ip);
-    });
     registerHandlers(socket, { hub, limits, log, ignored, metrics, budgets, refusals });
     // Debug level: with LOG_LEVEL=debug an operator can follow a player's connections
     // (a client stuck on long-polling, a drop the server only saw at the ping timeout).
@@ -231,6 +253,7 @@ export function attachParlor(httpServer: HttpServer, options: ParlorOptions = {}
         io.local.disconnectSockets(true);
         httpServer.closeIdleConnections();
         await io.close();
+        await connections.stop();
         await redis?.close();
       })();
       return closing;

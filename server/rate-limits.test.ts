@@ -77,6 +77,15 @@ describe('RateLimits on Redis', () => {
     expect(await client.keys(`${prefix}*`)).toEqual([`${prefix}create:10.0.0.1`]);
   });
 
+  it('counts per-socket budgets in memory (a socket lives on one node): only the address is counted in Redis', async () => {
+    const prefix = uniquePrefix();
+    const client = await connected();
+    const limits = new RateLimits(RATES, client, prefix);
+    for (let i = 0; i < 3; i++) expect(await limits.take([['action', 'socket-1'], ['actionPerIp', '10.0.0.1']])).toBeNull();
+    expect(await limits.take([['action', 'socket-1'], ['actionPerIp', '10.0.0.1']])).not.toBeNull();
+    expect(await client.keys(`${prefix}*`)).toEqual([`${prefix}actionPerIp:10.0.0.1`]);
+  });
+
   it('keeps limiting, per node, while Redis is unreachable', async () => {
     const server = await startRedisServer();
     await server.stop();

@@ -47,14 +47,42 @@ export class LocalBudgets {
 }
 
 /**
+ * Budgets keyed by socket id (see `server/handlers.ts`): a socket lives on one node, so
+ * these are counted in memory even with Redis, which then spends no command on them.
+ */
+const PER_SOCKET: ReadonlySet<RateKind> = new Set(['action', 'chat']);
+
+/**
+ * rate-limiter-flexible's count in Redis, leaner: its own script runs SET NX, INCRBY and
+ * PTTL on every request; this one INCRBY alone, plus PEXPIRE on a window's first request
+ * and PTTL on a refusal. (KEYS: the counter. ARGV: points, window s, budget. Returns the
+ * points used and the ms the window has left, which only a refusal reads: 0 otherwise.)
+ */
+const COUNT_LUA = `
+local used = redis.call('INCRBY', KEYS[1], ARGV[1])
+if used == tonumber(ARGV[1]) then
+  redis.call('PEXPIRE', KEYS[1], ARGV[2] * 1000)
+  return { used, ARGV[2] * 1000 }
+end
+if used <= tonumber(ARGV[3]) then return { used, 0 } end
+local ttl = redis.call('PTTL', KEYS[1])
+if ttl < 0 then
+  redis.call('PEXPIRE', KEYS[1], ARGV[2] * 1000)
+  ttl = ARGV[2] * 1000
+end
+return { used, ttl }
+`;
+
+/**
  * The rate limits, one budget per kind and key (a socket id or an IP): `points` per
  * `durationSec` window. In memory for the embedded server, counted synchronously; given a
- * Redis client, the counts live in Redis (keys `<prefix><kind>:<key>`), so an IP's budget
- * is shared by every node. While Redis is unreachable each node falls back to its own
- * in-memory counts rather than refusing or waiting: limits stay on, only per node.
+ * Redis client, per-address budgets count in Redis (keys `<prefix><kind>:<key>`), so an
+ * IP's budget is shared by every node, and per-socket ones stay in memory. While Redis is
+ * unreachable each node falls back to its own in-memory counts rather than refusing or
+ * waiting: limits stay on, only per node.
  */
 export class RateLimits {
-  private readonly local: Record<RateKind, LocalBudgets> | null = null;
+  private readonly local: Record<RateKind, LocalBudgets>;
   private readonly shared: Record<RateKind, RateLimiterAbstract> | null = null;
 
   constructor(
@@ -63,16 +91,15 @@ export class RateLimits {
     prefix = 'parlor:rl:',
     private readonly now: () => number = Date.now,
   ) {
-    if (!redis) {
-      this.local = perKind(rates, (rate) => new LocalBudgets(rate.points, rate.durationSec * 1000));
-      return;
-    }
+    this.local = perKind(rates, (rate) => new LocalBudgets(rate.points, rate.durationSec * 1000));
+    if (!redis) return;
     this.shared = perKind(rates, (rate, kind) => {
       const window = { points: rate.points, duration: rate.durationSec };
       return new RateLimiterRedis({
         ...window,
         storeClient: redis,
         keyPrefix: `${prefix}${kind}`,
+        customIncrTtlLuaScript: COUNT_LUA,
         rejectIfRedisNotReady: true,
         insuranceLimiter: new RateLimiterMemory(window),
       });
@@ -87,10 +114,11 @@ export class RateLimits {
    * memory, with a promise when they are in Redis.
    */
   take(budgets: readonly (readonly [RateKind, string])[]): number | null | Promise<number | null> {
-    if (this.shared) return takeShared(this.shared, budgets);
     const now = this.now();
-    for (const [kind, key] of budgets) {
-      const wait = this.local![kind].take(key, now);
+    for (let i = 0; i < budgets.length; i++) {
+      const [kind, key] = budgets[i]!;
+      if (this.shared && !PER_SOCKET.has(kind)) return takeShared(this.shared, budgets.slice(i));
+      const wait = this.local[kind].take(key, now);
       if (wait !== null) return wait;
     }
     return null;
@@ -102,6 +130,7 @@ function perKind<T>(rates: Rates, make: (rate: Rates[RateKind], kind: RateKind) 
   return Object.fromEntries((Object.keys(rates) as RateKind[]).map((kind) => [kind, make(rates[kind], kind)])) as Record<RateKind, T>;
 }
 
+/** Takes the rest of the budgets in Redis, in order. */
 async function takeShared(limiters: Record<RateKind, RateLimiterAbstract>, budgets: readonly (readonly [RateKind, string])[]): Promise<number | null> {
   for (const [kind, key] of budgets) {
     try {

@@ -16,7 +16,7 @@ import { newRoomCode } from './ids';
 import type { HubSocket, ParlorServer } from './io';
 import type { Logger } from './logger';
 import type { Room } from './room';
-import { parseRoom, serializeRoom, UnknownGameError, type Games } from './room-record';
+import { roomFromRecord, serializeRoom, storedRecord, UnknownGameError, type Games } from './room-record';
 import { roomNotFound, tooManyRooms, type HubHooks, type Loaded, type RoomBackend, type TimerKind, type Updated } from './room-backend';
 import { RoomViews } from './room-views';
 import type { DeadlineQueue } from './store/deadline-queue';
@@ -193,7 +193,7 @@ export class RedisRooms implements RoomBackend {
     return this.guard(async () => {
       const record = await this.opts.store.load(code);
       if (!record) return roomNotFound(code);
-      const room = parseRoom(record.data, this.opts.games);
+      const room = roomFromRecord(storedRecord(record, code), this.opts.games);
       this.remember(room);
       return ok({ room, views: this.viewsOf(code) });
     });

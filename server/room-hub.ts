@@ -210,13 +210,16 @@ export class RoomHub {
     return this.act(socket, p.code, (room) => room.backToLobby(socket.data.playerId));
   }
 
-  /** Host: removes a member for good (the ban is in the room); their sockets, on any node, are told and detached. */
+  /** Host: removes a member for good (the ban is in the room); told and detached like anyone removed ({@link change}). */
   kick(socket: HubSocket, p: Payload<'room:kick'>): Answer<ChangeResult> {
-    return this.act(socket, p.code, (room) => room.kick(socket.data.playerId, p.playerId), (room, _kicked, views) => {
-      this.opts.emitter.to(channel.member(room.code, p.playerId)).emit('room:removed', { code: room.code, reason: 'kicked' });
-      views.detach(this.opts.emitter, room.code, p.playerId);
+    return this.act(socket, p.code, (room) => room.kick(socket.data.playerId, p.playerId), (room) => {
       this.opts.log.info({ room: room.code, player: p.playerId, by: socket.data.playerId }, 'kicked');
     });
+  }
+
+  /** A seated player votes to remove another (or withdraws the vote); a majority removes them as a kick does. */
+  voteKick(socket: HubSocket, p: Payload<'room:vote-kick'>): Answer<ChangeResult> {
+    return this.act(socket, p.code, (room) => room.voteKick(socket.data.playerId, p.playerId, p.vote));
   }
 
   /** Host: puts a player in a seat, or hands a seat over mid-game. */
@@ -341,9 +344,11 @@ export class RoomHub {
   /**
    * The heart of the hub: applies `action` to the room through the backend (with the grace
    * time, and the version moved once if anything changed: {@link Room.act}); once stored,
-   * makes the accepted change's channel moves (`before`) and publishes it if the version
-   * moved. A refused action can still change the room (an away player's grace ran out):
-   * then the origin gets that change as an event, since a refusal carries no patch.
+   * makes the accepted change's channel moves (`before`), tells the members it removed for
+   * good and takes their sockets out of the room's channels, and publishes it if the
+   * version moved. A refused action can still change the room (an away player's grace ran
+   * out, which can carry a vote to remove someone): then the origin gets that change as an
+   * event, since a refusal carries no patch.
    */
   private change<T>(code: string, action: (room: Room) => Result<T>, options: ChangeOptions<T> = {}): Answer<Changed<T>> {
     const now = this.opts.now();
@@ -355,10 +360,22 @@ export class RoomHub {
       if (channels) views.placeAt(channels);
       const { result } = acted;
       if (result.ok) options.before?.(room, result.value, views);
+      for (const playerId of acted.removed) this.removed(room, views, playerId);
       const published = acted.changed ? this.publish(room, views, result.ok ? options.origin : undefined) : undefined;
       if (!result.ok) return result;
       return ok({ room, views, value: result.value, patch: published?.originPatch });
     });
+  }
+
+  /**
+   * Tells a member removed for good (a host's kick, a carried vote) on every node, and takes
+   * their sockets out of the room's channels before the change is published: they get no
+   * more of the room.
+   */
+  private removed(room: Room, views: RoomViews, playerId: string): void {
+    this.opts.emitter.to(channel.member(room.code, playerId)).emit('room:removed', { code: room.code, reason: 'kicked' });
+    views.detach(this.opts.emitter, room.code, playerId);
+    this.opts.log.info({ room: room.code, player: playerId }, 'removed');
   }
 
   /** Sends a stored change to every audience (on every node), and refreshes the public list. */

@@ -6,7 +6,7 @@
  * view, and members moved between audience channels safely.
  */
 import type { PreviousView } from '../game/engine';
-import type { PlayerView, RoomPatch, RoomSnapshot } from '../game/protocol';
+import type { KickVotes, PlayerView, RoomPatch, RoomSnapshot } from '../game/protocol';
 import { roomPatch, roomPatchFits, sharedPatch, type AudienceChange } from '../game/room-patch';
 import { channel } from './channels';
 import type { HubSocket, RoomEmitter } from './io';
@@ -36,6 +36,19 @@ interface SharedParts {
   readonly players: readonly PlayerView[];
   readonly settings: RoomSnapshot['settings'];
   readonly settingsOf: unknown;
+  /** Absent while no vote stands. */
+  readonly kickVotes: KickVotes | undefined;
+}
+
+/** Whether `shown` lists exactly the room's votes, list for list (a room replaces a list that changes). */
+function showsVotes(shown: KickVotes | undefined, votes: ReadonlyMap<string, readonly string[]>): boolean {
+  if (shown === undefined) return votes.size === 0;
+  let count = 0;
+  for (const target in shown) {
+    if (votes.get(target) !== shown[target]) return false;
+    count++;
+  }
+  return count === votes.size;
 }
 
 /** The audiences of one room as this process last served them (see the module comment). */
@@ -147,8 +160,8 @@ export class RoomViews {
 
   /** The room as one audience may see it, stamped with the server time `now`. */
   snapshot(room: Room, audience: string, now: number): RoomSnapshot {
-    const { players, settings } = this.sharedParts(room);
-    return {
+    const { players, settings, kickVotes } = this.sharedParts(room);
+    const snapshot: RoomSnapshot = {
       code: room.code,
       version: room.version,
       gameId: room.game.id,
@@ -164,6 +177,8 @@ export class RoomViews {
       audience,
       view: room.phase === 'lobby' || room.state === null ? null : this.viewFor(room, audience),
     };
+    // Absent rather than undefined: a patch cannot carry undefined (JSON would make it null).
+    return kickVotes === undefined ? snapshot : Object.assign(snapshot, { kickVotes });
   }
 
   /** The game as `audience` sees it, built on the last view it was given (see `GameDefinition.view`). */
@@ -193,9 +208,10 @@ export class RoomViews {
     if (!players || players.length !== i) {
       players = room.players.map((p) => ({ id: p.id, nickname: p.nickname, seat: p.seat, connected: p.connections > 0 }));
     }
-    if (last && last.players === players && last.settingsOf === room.settings) return last;
+    const kickVotes = last && showsVotes(last.kickVotes, room.kickVotes) ? last.kickVotes : room.kickVotes.size === 0 ? undefined : Object.fromEntries(room.kickVotes);
+    if (last && last.players === players && last.settingsOf === room.settings && last.kickVotes === kickVotes) return last;
     const settings = last && last.settingsOf === room.settings ? last.settings : room.game.settingsSummary(room.settings);
-    this.lastShared = { players, settings, settingsOf: room.settings };
+    this.lastShared = { players, settings, settingsOf: room.settings, kickVotes };
     return this.lastShared;
   }
 }

@@ -2,6 +2,7 @@ import type { AnyGameDefinition, Notice, RosterChange, RosterPlayer, SeatId, Sea
 import { Moved, PUBLIC_AUDIENCE } from '../game/engine';
 import { openToLateJoiner } from '../game/seats';
 import { impersonates } from '../game/skeleton';
+import { carried, kickTally } from '../game/vote-kick';
 import { ErrorCode, fail, ok, type Result } from '../game/errors';
 import { LIMITS, type ChatMessage, type RoomPhase, type RoomSummary } from '../game/protocol';
 
@@ -18,11 +19,14 @@ export interface Member {
 }
 
 const NO_NOTICES: Result<readonly Notice[]> = ok([]);
+const NOBODY: readonly string[] = [];
 
-/** What {@link Room.act} did: the action's result, and whether the room's version moved. */
+/** What {@link Room.act} did: the action's result, whether the room's version moved, and who it removed. */
 export interface Acted<T> {
   readonly result: Result<T>;
   readonly changed: boolean;
+  /** Members removed for good (a host's kick, a carried vote): the hub tells and detaches their sockets. */
+  readonly removed: readonly string[];
 }
 
 /** What a room needs from outside: nothing but the game module and its opening settings. */
@@ -52,8 +56,14 @@ export class Room {
   /** The running or last finished game; kept in the lobby so a new game avoids its words. */
   state: unknown = null;
   gameNumber = 0;
-  /** Players the host removed: they may not come back while the room lives. */
+  /** Players removed by the host or a vote: they may not come back while the room lives. */
   readonly banned = new Set<string>();
+  /**
+   * Standing votes to remove a player: the target's id to the ids of the players voting
+   * against them, in the order they voted. A list is replaced, never changed in place, so
+   * the snapshots of successive versions share it while it stands (room-views.ts).
+   */
+  readonly kickVotes = new Map<string, readonly string[]>();
   /** The seat each player first held in the running game: what they may take later is the game's call ({@link mayTake}). */
   readonly held = new Map<string, SeatId>();
   /** The latest chat lines, oldest first, at most LIMITS.chatHistory. */
@@ -63,6 +73,8 @@ export class Room {
   private dirty = false;
   /** How the roster changed in the action under way, for the game to hear at its end ({@link act}). */
   private readonly rosterChanges: RosterChange[] = [];
+  /** Members removed for good in the action under way, for {@link act} to report. */
+  private readonly removedNow: string[] = [];
 
   constructor(init: RoomInit) {
     this.code = init.code;
@@ -75,13 +87,16 @@ export class Room {
    * Runs one action on the room and closes it: the grace time is applied to away players
    * (any request may be the first to notice it ran out), and if anything changed the
    * version goes up by exactly one. Clients rely on versions without gaps. A refused
-   * action can still change the room that way.
+   * action can still change the room that way. Votes to remove someone are settled after
+   * the roster changes of the action, which may have carried one ({@link settleVotes}).
    */
   act<T>(action: (room: Room) => Result<T>, now: number, graceMs: number): Acted<T> {
     const result = action(this);
     this.expireAway(now, graceMs);
+    this.settleVotes();
     this.tellRoster(now);
-    return { result, changed: this.flush() };
+    const removed = this.removedNow.length === 0 ? NOBODY : this.removedNow.splice(0);
+    return { result, changed: this.flush(), removed };
   }
 
   /** Whether a change is waiting for {@link flush} to move the version (such a room must not be stored). */
@@ -92,6 +107,7 @@ export class Room {
   /** Closes a change made outside {@link act} (a new room, tests): true when the version moved. */
   flush(): boolean {
     this.rosterChanges.length = 0;
+    this.removedNow.length = 0;
     if (!this.dirty) return false;
     this.dirty = false;
     this.version++;
@@ -126,7 +142,7 @@ export class Room {
    * a second tab) keeps their seat. A spectator asking to play becomes a player.
    */
   join(playerId: string, nickname: string, as: 'player' | 'spectator'): Result<Member> {
-    if (this.banned.has(playerId)) return fail(ErrorCode.KICKED, 'The host removed you from this room.');
+    if (this.banned.has(playerId)) return fail(ErrorCode.KICKED, 'You were removed from this room.');
     // Nobody may pass for someone else here: not the same name, nor one that looks the same.
     const others: string[] = [];
     for (const m of this.members.values()) if (m.id !== playerId) others.push(m.nickname);
@@ -271,11 +287,33 @@ export class Room {
     if (playerId === hostId) return fail(ErrorCode.BAD_REQUEST, 'You cannot kick yourself; leave the room instead.');
     const target = this.members.get(playerId);
     if (!target) return fail(ErrorCode.NO_SUCH_PLAYER, 'That player is not in this room.');
-    this.members.delete(playerId);
-    this.banned.add(playerId);
-    if (target.kind === 'player') this.rosterChanged('left', playerId);
-    this.touch();
+    this.remove(target);
     return ok(target);
+  }
+
+  /**
+   * A seated player votes to remove another player (`vote: true`), withdraws the vote
+   * (`false`), or toggles it (absent). A vote that leaves things as they were changes
+   * nothing. Whether the votes carry is settled at the end of the action ({@link act}).
+   */
+  voteKick(voterId: string, targetId: string, vote?: boolean): Result<void> {
+    const member = this.memberOrFail(voterId);
+    if (!member.ok) return member;
+    const voter = member.value;
+    if (voter.kind !== 'player') return fail(ErrorCode.NOT_A_PLAYER, 'Spectators cannot vote: join as a player first.');
+    if (voter.seat === null) return fail(ErrorCode.NOT_SEATED, 'Take a seat to vote.');
+    if (targetId === voterId) return fail(ErrorCode.CANNOT_VOTE_SELF, 'You cannot vote to remove yourself; leave the room instead.');
+    const target = this.members.get(targetId);
+    if (!target) return fail(ErrorCode.NO_SUCH_PLAYER, 'That player is not in this room.');
+    if (target.kind !== 'player') return fail(ErrorCode.NOT_A_PLAYER, `${target.nickname} is watching; only players can be voted out.`);
+    const voters = this.kickVotes.get(targetId) ?? NOBODY;
+    const had = voters.includes(voterId);
+    if ((vote ?? !had) === had) return ok(undefined);
+    const next = had ? voters.filter((id) => id !== voterId) : voters.concat(voterId);
+    if (next.length === 0) this.kickVotes.delete(targetId);
+    else this.kickVotes.set(targetId, next);
+    this.touch();
+    return ok(undefined);
   }
 
   /** Adds a chat line from a member. Chat is not part of the snapshot, so no version change. */
@@ -508,6 +546,42 @@ export class Room {
     const spec = id === undefined ? undefined : this.seats.find((s) => s.id === id);
     if (!spec || (this.phase === 'playing' && !spec.joinMidGame)) return null;
     return this.players.filter((p) => p.seat === spec.id).length < spec.max ? spec.id : null;
+  }
+
+  /** Removes a member for good, for a host's kick or a carried vote alike: banned, host role passed on, reported by {@link act}. */
+  private remove(member: Member): void {
+    this.members.delete(member.id);
+    this.banned.add(member.id);
+    if (member.kind === 'player') this.rosterChanged('left', member.id);
+    if (this.hostId === member.id) this.hostId = this.nextHost();
+    this.removedNow.push(member.id);
+    this.touch();
+  }
+
+  /**
+   * Brings the votes up to date with the roster at the end of an action: votes against a
+   * member who is gone are reset, votes of members who are gone are dropped, and a player
+   * a majority now stands against is removed ({@link kickTally}). That can carry another
+   * vote in turn, since it shrinks the electorate, as a player going away or leaving can.
+   */
+  private settleVotes(): void {
+    const present = (id: string) => this.members.has(id);
+    while (this.kickVotes.size > 0) {
+      const roster = this.roster();
+      let out: Member | undefined;
+      for (const [targetId, voters] of this.kickVotes) {
+        const target = this.members.get(targetId);
+        const standing = target === undefined ? NOBODY : voters.every(present) ? voters : voters.filter(present);
+        if (standing !== voters) {
+          if (standing.length === 0) this.kickVotes.delete(targetId);
+          else this.kickVotes.set(targetId, standing);
+          this.touch();
+        }
+        if (out === undefined && target !== undefined && standing.length > 0 && carried(kickTally(roster, targetId, standing))) out = target;
+      }
+      if (out === undefined) return;
+      this.remove(out);
+    }
   }
 
   private rosterChanged(type: RosterChange['type'], playerId: string): void {

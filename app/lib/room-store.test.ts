@@ -17,6 +17,22 @@ describe('room store patches', () => {
     expect(store.getState().clockOffset).toBeGreaterThan(4000);
   });
 
+  it('follows votes to remove a player as they come and go, without touching the players', () => {
+    const store = createRoomStore('ABCD');
+    const first = snapshot(3);
+    store.getState().applySnapshot(first);
+    const voted = snapshot(4, { kickVotes: { p_2: ['p_1'] } });
+    const patch = roomPatch(first, voted);
+    expect(patch.ops).toEqual([[['kickVotes'], { p_2: ['p_1'] }]]);
+    expect(store.getState().applyPatch(patch)).toBe('applied');
+    expect(store.getState().snapshot!.kickVotes).toEqual({ p_2: ['p_1'] });
+    expect(store.getState().snapshot!.players).toBe(first.players);
+    // The last vote withdrawn: the field goes, as in a fresh snapshot without votes.
+    expect(store.getState().applyPatch(roomPatch(voted, snapshot(5)))).toBe('applied');
+    expect(store.getState().snapshot).toEqual(snapshot(5));
+    expect('kickVotes' in store.getState().snapshot!).toBe(false);
+  });
+
   it('drops old and foreign patches, waits for the join while it holds nothing, and reports gaps', () => {
     const store = createRoomStore('ABCD');
     const v3 = snapshot(3);

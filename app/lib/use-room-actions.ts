@@ -30,6 +30,8 @@ export interface RoomActionsApi<Move = unknown> {
   assign(playerId: string, seat: string | null): Promise<boolean>;
   /** Host: makes another player the host. */
   makeHost(playerId: string): Promise<boolean>;
+  /** A seated player: casts (`true`) or withdraws (`false`) a vote to remove another player. */
+  voteKick(playerId: string, vote: boolean): Promise<boolean>;
   /**
    * Sends a chat line. Resolves null when sent (the line itself arrives as 'chat:message'),
    * else the message to show next to the chat box (not in the page's alert).
@@ -72,6 +74,7 @@ export function useRoomActions<Move = unknown>(): RoomActionsApi<Move> {
       kick: (playerId) => send('room:kick', { code, playerId }),
       assign: (playerId, seat) => send('room:assign', { code, playerId, seat }),
       makeHost: (playerId) => send('room:host', { code, playerId }),
+      voteKick: (playerId, vote) => send('room:vote-kick', { code, playerId, vote }),
       stream(data) {
         const socket = getSocket();
         if (store.getState().status !== 'joined' || !socket.connected) return false;

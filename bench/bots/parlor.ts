@@ -45,6 +45,21 @@ const OPERATIVE: Record<Team, number> = { red: 1, blue: 3 };
 /** Clue words unlikely to clash with a board; each is checked with the game's own rule. */
 const CLUES = ['ZEPHYR', 'QUOKKA', 'FJORD', 'XYLOPHONE', 'KUMQUAT', 'GAZEBO', 'WALRUS', 'SPHINX', 'JIGSAW', 'BANJO'];
 
+/** What a bench that looks closer hears from a room's bots: every update event and every ack. */
+export interface ParlorWatch {
+  /** A member received a `room:state` or `room:patch` event of this version. */
+  update(member: number, event: 'room:state' | 'room:patch', version: number): void;
+  /** A member's action was answered after `ms`; `patched` when the ack carried the mover's patch. */
+  ack(ms: number, ok: boolean, patched: boolean): void;
+}
+
+/** Where a room's bots connect and who watches them (by default, all to the one url, unwatched). */
+export interface ParlorRoomOptions {
+  /** Member i connects to `urls[(index + i) % urls.length]`: a room's members spread over several nodes. */
+  readonly urls?: readonly string[];
+  readonly watch?: ParlorWatch;
+}
+
 /** Refusals seen, by code, across all rooms (a correct bot sees none). */
 export const refusals = new Map<string, number>();
 
@@ -91,13 +106,15 @@ export class ParlorRoom implements RoomDriver {
     private readonly url: string,
     private readonly load: Load,
     private readonly index: number,
+    private readonly options: ParlorRoomOptions = {},
   ) {
     this.random = prng(index + 1);
   }
 
   async open(): Promise<void> {
     for (let member = 0; member < MEMBERS; member++) {
-      const socket: ParlorClient = io(this.url, {
+      const urls = this.options.urls ?? [this.url];
+      const socket: ParlorClient = io(urls[(this.index + member) % urls.length]!, {
         auth: { token: randomBytes(24).toString('base64url'), protocol: PROTOCOL_VERSION },
         transports: ['websocket'],
         ...(process.env.BENCH_PARSER === 'msgpack' ? { parser: msgpackParser } : {}),
@@ -108,6 +125,7 @@ export class ParlorRoom implements RoomDriver {
       const wire = watchWire(socket, this.load.traffic);
       socket.onAny((event: string, update: Snapshot | RoomPatch) => {
         if (event !== 'room:state' && event !== 'room:patch') return;
+        this.options.watch?.update(member, event, update.version);
         // Update the board first: the delivery may free the room for its next move.
         if (this.feeding.has(member)) this.update(member, event === 'room:state' ? { state: update as Snapshot } : { patch: update as RoomPatch });
         this.load.deliver(this.index, member, update.version, wire.current());
@@ -191,8 +209,10 @@ export class ParlorRoom implements RoomDriver {
   private emit(member: number, event: 'game:move' | 'room:rematch', payload: object, key: number): void {
     const socket = this.sockets[member]!;
     this.pendingAcks++;
+    const sentAt = performance.now();
     const ack = (response: Response<ChangeResult>) => {
       this.pendingAcks--;
+      this.options.watch?.ack(performance.now() - sentAt, response.ok, response.ok && response.patch !== undefined);
       if (response.ok) return this.update(member, response);
       refusals.set(response.code, (refusals.get(response.code) ?? 0) + 1);
       // Nothing will show this move: the next one may go as soon as its turn comes.

@@ -3,6 +3,8 @@ import { checkInteger, saveResult, type RoomRecord, type RoomStore, type RoomWri
 
 interface Entry extends RoomRecord {
   readonly listing: RoomSummary | null;
+  /** The TTL the latest write gave. */
+  readonly ttlMs: number;
   expiresAt: number;
 }
 
@@ -21,13 +23,14 @@ export class MemoryRoomStore implements RoomStore {
 
   async load(code: string): Promise<RoomRecord | null> {
     const entry = this.live(code);
-    return entry ? { revision: entry.revision, data: entry.data } : null;
+    if (!entry) return null;
+    return entry.deltas?.length ? { revision: entry.revision, data: entry.data, deltas: [...entry.deltas] } : { revision: entry.revision, data: entry.data };
   }
 
   async create(code: string, write: RoomWrite): Promise<'created' | 'taken'> {
     // Creating is rare, so it also sweeps rooms that expired without anyone loading them.
     this.sweep();
-    return this.write(code, 0, write) === 0 ? 'created' : 'taken';
+    return this.write(code, 0, { ...write, append: false }) === 0 ? 'created' : 'taken';
   }
 
   async save(code: string, expectedRevision: number, write: RoomWrite): Promise<SaveResult> {
@@ -76,12 +79,15 @@ export class MemoryRoomStore implements RoomStore {
    * Redis script does: writes when the current revision is the expected one, and returns
    * the revision it found either way.
    */
-  private write(code: string, expected: number, { data, listing, ttlMs }: RoomWrite): number {
+  private write(code: string, expected: number, { data, listing, ttlMs, append }: RoomWrite): number {
     checkInteger('ttlMs', ttlMs, 1);
-    const current = this.live(code)?.revision ?? 0;
+    const entry = this.live(code);
+    const current = entry?.revision ?? 0;
     if (current !== expected) return current;
     this.rooms.delete(code);
-    this.rooms.set(code, { revision: current + 1, data, listing, expiresAt: this.now() + ttlMs });
+    const whole = append && entry ? { data: entry.data, deltas: [...(entry.deltas ?? []), data] } : { data };
+    const expiresAt = entry?.ttlMs === ttlMs ? entry.expiresAt : this.now() + ttlMs;
+    this.rooms.set(code, { revision: current + 1, ...whole, listing, ttlMs, expiresAt });
     return current;
   }
 

@@ -90,7 +90,8 @@ return notes
  */
 export class NodeSockets {
   private readonly clockKey: string;
-  private readonly nodesKey: string;
+  /** The sorted set of live presence ids (`<prefix>nodes`), which the per-address connection count reads too. */
+  readonly nodesKey: string;
 
   constructor(
     private readonly redis: Redis,

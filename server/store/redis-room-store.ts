@@ -4,26 +4,51 @@ import { FENCE_LUA, LuaScript, redisCall, runFenced, STALE_REPLY } from './redis
 import { checkInteger, saveResult, type RoomRecord, type RoomStore, type RoomWrite, type SaveResult } from './room-store';
 
 /**
- * The compare-and-set behind `create` (expecting revision 0: no room) and `save`.
- * KEYS: the room hash, the public list. ARGV: expected revision, data, listing JSON ('' for
- * none), TTL ms, room code, fence. Writes only if the stored revision is the expected one, and
- * returns the revision it found either way, so the caller can tell saved, conflict and missing;
- * refuses to run past its fence (the caller has answered STORE_UNAVAILABLE by then).
+ * The compare-and-set behind `create` (expecting revision 0: no room) and `save`, in one
+ * round trip. KEYS: the room hash, the public list. ARGV: expected revision, data, append
+ * ('1': add `data` as delta `d<rev>`; else replace the whole hash with it), listing JSON
+ * ('' for none), TTL ms, room code, fence. Writes only if the stored revision is the
+ * expected one, and returns the revision it found either way, so the caller can tell
+ * saved, conflict and missing; refuses to run past its fence (the caller has answered
+ * STORE_UNAVAILABLE by then). It reads Redis's clock once (fence and list score) and
+ * writes the listing and the TTL only when they changed: a move costs TIME, HMGET and HSET.
  */
 const WRITE = new LuaScript(`${FENCE_LUA}
-if fenced(ARGV[6]) then return ${STALE_REPLY} end
-local current = tonumber(redis.call('HGET', KEYS[1], 'rev') or '0')
+local now = redisNowMs()
+local fence = tonumber(ARGV[7])
+if fence > 0 and now > fence then return ${STALE_REPLY} end
+local stored = redis.call('HMGET', KEYS[1], 'rev', 'listing', 'ttl')
+local current = tonumber(stored[1] or '0')
 if current ~= tonumber(ARGV[1]) then return current end
-redis.call('HSET', KEYS[1], 'rev', current + 1, 'data', ARGV[2])
-if ARGV[3] == '' then
-  redis.call('HDEL', KEYS[1], 'listing')
-  redis.call('ZREM', KEYS[2], ARGV[5])
+local append = ARGV[3] == '1'
+local fields
+if append then
+  fields = { 'rev', current + 1, 'd' .. (current + 1), ARGV[2] }
 else
-  redis.call('HSET', KEYS[1], 'listing', ARGV[3])
-  -- Scored by Redis's clock, not a node's, so the most recently written rooms come first.
-  redis.call('ZADD', KEYS[2], redisNowMs(), ARGV[5])
+  stored[3] = false
+  -- A whole record drops the previous one's deltas (its listing is set again below).
+  if current > 0 then redis.call('DEL', KEYS[1]) end
+  fields = { 'rev', current + 1, 'data', ARGV[2] }
 end
-redis.call('PEXPIRE', KEYS[1], ARGV[4])
+if ARGV[4] ~= '' then
+  if not append or stored[2] ~= ARGV[4] then
+    fields[#fields + 1] = 'listing'
+    fields[#fields + 1] = ARGV[4]
+  end
+  -- Scored by Redis's clock, not a node's, so the most recently written rooms come first.
+  redis.call('ZADD', KEYS[2], now, ARGV[6])
+elseif stored[2] then
+  if append then redis.call('HDEL', KEYS[1], 'listing') end
+  redis.call('ZREM', KEYS[2], ARGV[6])
+end
+-- The TTL is set when it changes (a room that everyone left, or came back to); while it
+-- stays, nodes with a socket in the room renew it (touch), so a move need not.
+if stored[3] ~= ARGV[5] then
+  fields[#fields + 1] = 'ttl'
+  fields[#fields + 1] = ARGV[5]
+end
+redis.call('HSET', KEYS[1], unpack(fields))
+if stored[3] ~= ARGV[5] then redis.call('PEXPIRE', KEYS[1], ARGV[5]) end
 return current
 `);
 
@@ -51,8 +76,10 @@ return redis.call('SCARD', KEYS[1])
 
 /**
  * Rooms in Redis, shared by every node of a site. A room is a hash `<prefix>room:<CODE>`
- * with fields `rev`, `data` and (when listed) `listing`, expiring after its TTL; the public
- * list is the sorted set `<prefix>rooms:public` of codes by last write.
+ * with fields `rev`, `data` (the record as last written whole), `d<rev>` (each change
+ * appended since, by the revision it made), `ttl` (the TTL last set) and (when listed)
+ * `listing`, expiring after its TTL; the public list is the sorted set
+ * `<prefix>rooms:public` of codes by last write.
  */
 export class RedisRoomStore implements RoomStore {
   private readonly publicKey: string;
@@ -66,13 +93,18 @@ export class RedisRoomStore implements RoomStore {
   }
 
   async load(code: string): Promise<RoomRecord | null> {
-    const [rev, data] = await redisCall(`load room ${code}`, () => this.redis.hmget(this.key(code), 'rev', 'data'));
-    if (rev == null || data == null) return null;
-    return { revision: Number(rev), data };
+    const fields = await redisCall(`load room ${code}`, () => this.redis.hgetall(this.key(code)));
+    const { rev, data } = fields;
+    if (rev === undefined || data === undefined) return null;
+    const deltas: [revision: number, delta: string][] = [];
+    for (const field in fields) if (field.startsWith('d') && field !== 'data') deltas.push([Number(field.slice(1)), fields[field]!]);
+    if (deltas.length === 0) return { revision: Number(rev), data };
+    deltas.sort((a, b) => a[0] - b[0]);
+    return { revision: Number(rev), data, deltas: deltas.map(([, delta]) => delta) };
   }
 
   async create(code: string, write: RoomWrite): Promise<'created' | 'taken'> {
-    return (await this.write(code, 0, write)) === 0 ? 'created' : 'taken';
+    return (await this.write(code, 0, { ...write, append: false })) === 0 ? 'created' : 'taken';
   }
 
   async save(code: string, expectedRevision: number, write: RoomWrite): Promise<SaveResult> {
@@ -129,9 +161,9 @@ export class RedisRoomStore implements RoomStore {
   }
 
   /** Runs {@link WRITE}; the revision it found. */
-  private async write(code: string, expected: number, { data, listing, ttlMs }: RoomWrite): Promise<number> {
+  private async write(code: string, expected: number, { data, listing, ttlMs, append }: RoomWrite): Promise<number> {
     checkInteger('ttlMs', ttlMs, 1);
-    const args = [expected, data, listing ? JSON.stringify(listing) : '', ttlMs, code];
+    const args = [expected, data, append && expected > 0 ? 1 : 0, listing ? JSON.stringify(listing) : '', ttlMs, code];
     const found = await redisCall(`write room ${code}`, () => runFenced(WRITE, this.redis, [this.key(code), this.publicKey], args));
     return Number(found);
   }

@@ -64,6 +64,32 @@ export function describeRoomStoreContract(name: string, makeStore: () => RoomSto
       expect(await store.load('GONE')).toEqual({ revision: 1, data: 'new' });
     });
 
+    it('appends changes after the record, until a whole write replaces both', async () => {
+      const store = makeStore();
+      await store.create('ABCD', write('r1', { listing: listing('ABCD') }));
+      expect(await store.save('ABCD', 1, write('d2', { append: true, listing: listing('ABCD') }))).toBe('saved');
+      expect(await store.save('ABCD', 2, write('d3', { append: true, listing: listing('ABCD', 2) }))).toBe('saved');
+      expect(await store.save('ABCD', 2, write('late', { append: true }))).toBe('conflict');
+      expect(await store.load('ABCD')).toEqual({ revision: 3, data: 'r1', deltas: ['d2', 'd3'] });
+      expect(await store.listPublic(10)).toEqual([listing('ABCD', 2)]);
+      expect(await store.save('ABCD', 3, write('r4', { listing: listing('ABCD', 3) }))).toBe('saved');
+      expect(await store.load('ABCD')).toEqual({ revision: 4, data: 'r4' });
+      expect(await store.listPublic(10)).toEqual([listing('ABCD', 3)]);
+      // An appended change that unlists the room takes it off the list.
+      expect(await store.save('ABCD', 4, write('d5', { append: true }))).toBe('saved');
+      expect(await store.listPublic(10)).toEqual([]);
+      expect(await store.load('ABCD')).toEqual({ revision: 5, data: 'r4', deltas: ['d5'] });
+    });
+
+    it('keeps the TTL running across writes that give the same one', async () => {
+      const store = makeStore();
+      await store.create('SAME', write('x', { ttlMs: 300 }));
+      await sleep(150);
+      expect(await store.save('SAME', 1, write('y', { ttlMs: 300, append: true }))).toBe('saved');
+      await sleep(250);
+      expect(await store.load('SAME')).toBeNull();
+    });
+
     it('deletes a room and its listing', async () => {
       const store = makeStore();
       await store.create('ABCD', write('x', { listing: listing('ABCD') }));

@@ -15,16 +15,31 @@ export interface RoomRecord {
    * change the version.
    */
   readonly revision: number;
-  /** The serialized room (JSON of `RoomData`); the store never looks inside. */
+  /** The serialized room as last written whole (JSON of `RoomData`); the store never looks inside. */
   readonly data: string;
+  /**
+   * The changes appended since `data` was written whole, oldest first (absent when none):
+   * the room is `data` with each applied in turn (see `server/room-record.ts`).
+   */
+  readonly deltas?: readonly string[];
 }
 
 /** What a write stores. */
 export interface RoomWrite {
+  /** The whole record, or with `append` one change to add after the stored record's deltas. */
   readonly data: string;
+  /**
+   * Appends `data` to the record's deltas instead of replacing the record (ignored by
+   * `create`, which always stores a whole record): a move then writes its change, not the room.
+   */
+  readonly append?: boolean;
   /** The room's line in the public list shared by all nodes, or null to keep it off the list. */
   readonly listing: RoomSummary | null;
-  /** The room is deleted once this many ms pass without a write or a `touch`. */
+  /**
+   * The room is deleted once this many ms pass without a `touch` or a write that set it: a
+   * write sets the TTL only when it differs from the one the previous write gave (a room
+   * that everyone left gets a shorter one), and nodes `touch` the rooms they hold sockets in.
+   */
   readonly ttlMs: number;
 }
 

@@ -1,8 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { codewords } from '../../game/codewords';
+import { sketch } from '../../game/sketch';
+import { choose, drawerOf } from '../../game/sketch/testing';
 import { gameRegistry } from '../../game/games';
 import { Room } from '../room';
-import { parseRoom, serializeRoom } from '../room-record';
+import { roomFromRecord, roomRecord, serializeRoom, storedRecord } from '../room-record';
 import { MemoryRoomStore } from './memory-room-store';
 import { RedisRoomStore } from './redis-room-store';
 import type { RoomStore, RoomWrite } from './room-store';
@@ -41,7 +43,9 @@ describe('updateRoom', () => {
     const room = result.status === 'saved' ? result.room : null;
     expect(room?.version).toBe(2);
     expect(await store.listPublic(5)).toEqual([room?.summary()]);
-    expect((await store.load(code))?.data).toBe(room && serializeRoom(room));
+    const record = await store.load(code);
+    expect(record?.deltas).toHaveLength(1);
+    expect(storedRecord(record!, code)).toEqual(room && JSON.parse(serializeRoom(room)));
   });
 
   it('writes nothing when the change changed nothing, and saves a chat line without a new version', async () => {
@@ -68,10 +72,60 @@ describe('updateRoom', () => {
     const results = await Promise.all(ids.map((id, i) => updateRoom(nodes[i % 3]!, code, join(id), { ...options, attempts: ids.length })));
     expect(results.every((r) => r.status === 'saved')).toBe(true);
     const record = await nodes[1]!.load(code);
-    const room = parseRoom(record!.data, options.games);
+    const room = roomFromRecord(storedRecord(record!, code), options.games);
     expect([...room.members.keys()].sort()).toEqual(['p_host', ...ids].sort());
     expect(room.version).toBe(1 + ids.length);
     expect(record?.revision).toBe(1 + ids.length);
+  });
+
+  it('writes a change as a delta, and the whole record once the deltas add up to its size', async () => {
+    /** A store that keeps what each save wrote. */
+    class Recording extends MemoryRoomStore {
+      readonly writes: RoomWrite[] = [];
+      override async save(code: string, expectedRevision: number, write: RoomWrite) {
+        this.writes.push(write);
+        return super.save(code, expectedRevision, write);
+      }
+    }
+    const store = new Recording();
+    const code = await createLobby(store);
+    let room: Room | null = null;
+    for (let i = 0; i < 60; i++) {
+      const said = await updateRoom(store, code, (r) => r.say('p_host', `line ${i} ${'x'.repeat(200)}`, i), options);
+      room = said.status === 'saved' ? said.room : null;
+    }
+    const whole = store.writes.filter((w) => !w.append);
+    // A line is a delta of its own text (the chat is not rewritten as its lines shift), and
+    // every few kB of them the record is written whole, so the deltas stay bounded.
+    expect(store.writes.filter((w) => w.append).every((w) => w.data.length < 400)).toBe(true);
+    expect(whole.length).toBeGreaterThan(1);
+    expect(whole.length).toBeLessThan(10);
+    const record = await store.load(code);
+    expect(storedRecord(record!, code)).toEqual(JSON.parse(serializeRoom(room!)));
+    expect(roomFromRecord(storedRecord(record!, code), options.games).chat.map((c) => c.id)).toEqual(room!.chat.map((c) => c.id));
+  });
+
+  it('writes a stroke on a drawing of a thousand strokes as the stroke, not the drawing', async () => {
+    const store = new MemoryRoomStore();
+    const room = new Room({ code: 'DRAW', game: sketch, isPublic: false, settings: sketch.defaultSettings });
+    for (const id of ['p_1', 'p_2', 'p_3']) {
+      room.join(id, id, 'player');
+      room.setConnected(id, 1, 0);
+    }
+    expect(room.start('p_1', 1, 0).ok).toBe(true);
+    room.state = choose(room.state as never);
+    const drawer = drawerOf(room.state as never);
+    const points = Array.from({ length: 80 }, (_, i) => (i * 37) % 900);
+    for (let i = 0; i < 998; i++) expect(room.move(drawer, { type: 'stroke', c: i % 8, w: 2, p: points }, 1).ok).toBe(true);
+    room.flush();
+    expect(await store.create('DRAW', { data: serializeRoom(room), ...options.describe(room) })).toBe('created');
+    const stroke = await updateRoom(store, 'DRAW', (r) => (r.move(drawer, { type: 'stroke', c: 1, w: 2, p: points }, 2), r.flush()), options);
+    expect(stroke.status).toBe('saved');
+    const record = await store.load('DRAW');
+    expect(record!.data.length).toBeGreaterThan(200_000);
+    expect(record!.deltas).toHaveLength(1);
+    expect(record!.deltas![0]!.length).toBeLessThan(600);
+    expect(roomRecord(roomFromRecord(storedRecord(record!, 'DRAW'), options.games))).toEqual(JSON.parse(serializeRoom((stroke as { room: Room }).room)));
   });
 
   it('gives up as busy when other nodes keep saving first', async () => {

@@ -1,5 +1,5 @@
 import type { Room } from '../room';
-import { parseRoom, serializeRoom, type Games } from '../room-record';
+import { appendable, recordDelta, roomFromRecord, roomRecord, storedRecord, type Games } from '../room-record';
 import type { RoomStore, RoomWrite } from './room-store';
 
 /** How {@link updateRoom} ended. */
@@ -26,19 +26,23 @@ export interface UpdateOptions {
  * it back; when another node saved in between, load its result and apply again. So
  * `change` may run more than once and must have no effect outside the room (broadcast
  * after this resolves). It must `flush()` the room when it changed something the clients
- * see, as an action on a live room does. A room whose record comes out byte for byte as
- * it went in is not written.
+ * see, as an action on a live room does. A room whose record comes out the same JSON as
+ * it went in is not written; otherwise only the change is written (`recordDelta`), and the
+ * whole record once the changes appended since it add up to its size (`appendable`).
  */
 export async function updateRoom<T>(store: RoomStore, code: string, change: (room: Room) => T, options: UpdateOptions): Promise<UpdateResult<T>> {
   const attempts = options.attempts ?? 5;
   for (let attempt = 1; attempt <= attempts; attempt++) {
     const record = await store.load(code);
     if (!record) return { status: 'missing' };
-    const room = parseRoom(record.data, options.games);
+    const loaded = storedRecord(record, code);
+    const room = roomFromRecord(loaded, options.games);
     const value = change(room);
-    const data = serializeRoom(room);
-    if (data === record.data) return { status: 'unchanged', room, value, revision: record.revision };
-    const saved = await store.save(code, record.revision, { data, ...options.describe(room) });
+    const after = roomRecord(room);
+    const delta = recordDelta(loaded, after);
+    if (delta === null) return { status: 'unchanged', room, value, revision: record.revision };
+    const write = appendable(record, loaded, delta) ? { data: delta, append: true } : { data: JSON.stringify(after) };
+    const saved = await store.save(code, record.revision, { ...write, ...options.describe(room) });
     if (saved === 'saved') return { status: 'saved', room, value, revision: record.revision + 1 };
     if (saved === 'missing') return { status: 'missing' };
   }

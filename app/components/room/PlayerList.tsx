@@ -8,6 +8,7 @@ import { selectIsHost, selectIsSpectator, selectMe, selectSnapshot } from '@/app
 import { HostPlayerControls } from './HostPlayerControls';
 import { PlayerName } from './PlayerName';
 import { SeatJoinButton } from './SeatJoinButton';
+import { VoteKickButton } from './VoteKickButton';
 
 /** The seats a player without one may take in a running game (the server's rule, game/seats.ts). */
 function lateSeats(seats: readonly SeatSpec[], players: readonly PlayerView[]): SeatSpec[] {
@@ -17,7 +18,8 @@ function lateSeats(seats: readonly SeatSpec[], players: readonly PlayerView[]): 
 /**
  * The room's players during a game: who plays which seat (in the game's seat order, each
  * row marked with its seat's team, `data-team`, for the game's colours), who is away, how
- * many watch. A player without a seat can take an open one here.
+ * many watch. A player without a seat can take an open one here, and seated players can
+ * vote to remove someone (the host kicks instead).
  */
 export function PlayerList() {
   const snapshot = useRoomStore(selectSnapshot);
@@ -42,6 +44,7 @@ export function PlayerList() {
             <li key={player.id} className="player-row" data-team={seat?.team}>
               <PlayerName player={player} isYou={player.id === you} isHost={player.id === snapshot.hostId} />
               <span className="player-seat">{player.seat === null ? 'No seat' : (seat?.label ?? player.seat)}</span>
+              <VoteKickButton player={player} />
               <HostPlayerControls player={player} />
             </li>
           );

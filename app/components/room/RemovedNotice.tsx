@@ -6,7 +6,8 @@ import { StateNotice, type NoticeTone } from '../StateNotice';
 
 const COPY: Record<RemovalReason, { heading: string; tone: NoticeTone; body: (code: string) => string }> = {
   kicked: {
-    heading: 'You were removed from this room by the host',
+    // The host's kick or the players' vote: the same removal, so one notice for both.
+    heading: 'You were removed from this room',
     tone: 'error',
     body: (code) => `You can't rejoin room ${code}. Start a new room or join another one from the home page.`,
   },

@@ -7,6 +7,7 @@ import { selectIsSpectator, selectMe, selectSnapshot } from '@/app/lib/room-sele
 import { HostPlayerControls } from './HostPlayerControls';
 import { PlayerName } from './PlayerName';
 import { LeaveSeatButton, SeatJoinButton } from './SeatJoinButton';
+import { VoteKickButton } from './VoteKickButton';
 
 /**
  * One seat in the lobby: who sits there (with the host's tools for each) and the button to
@@ -38,6 +39,7 @@ export function SeatBox({ seat, heading, hint }: { seat: SeatSpec; heading: stri
           {sitters.map((player) => (
             <li key={player.id} className="seat-player">
               <PlayerName player={player} isYou={player.id === me?.id} isHost={player.id === snapshot.hostId} />
+              <VoteKickButton player={player} />
               <HostPlayerControls player={player} />
             </li>
           ))}

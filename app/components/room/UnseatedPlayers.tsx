@@ -4,6 +4,7 @@ import { useRoomStore } from '@/app/lib/room-store-context';
 import { selectSnapshot } from '@/app/lib/room-selectors';
 import { HostPlayerControls } from './HostPlayerControls';
 import { PlayerName } from './PlayerName';
+import { VoteKickButton } from './VoteKickButton';
 
 /** Players in the room without a seat yet, and how many people are watching. */
 export function UnseatedPlayers() {
@@ -22,6 +23,7 @@ export function UnseatedPlayers() {
           {unseated.map((player) => (
             <li key={player.id} className="seat-player">
               <PlayerName player={player} isYou={player.id === you} isHost={player.id === snapshot.hostId} />
+              <VoteKickButton player={player} />
               <HostPlayerControls player={player} />
             </li>
           ))}
