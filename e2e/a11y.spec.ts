@@ -1,31 +1,6 @@
-import AxeBuilder from '@axe-core/playwright';
 import { expect, test } from '@playwright/test';
-import { agentsOf, Bot, clueFor, Player, seatTable, startGame, untilRedClue, type Theme } from './players';
-
-/** The WCAG 2.1 A and AA rules; axe's best-practice rules are left out. */
-const WCAG_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'];
-
-/** One readable line per failing element: rule, impact, element, and what is wrong. */
-async function violations(player: Player): Promise<string[]> {
-  const results = await new AxeBuilder({ page: player.page }).withTags(WCAG_TAGS).analyze();
-  return results.violations.flatMap((v) =>
-    v.nodes.map((node) => `${v.id} (${v.impact}): ${node.target.join(' ')}: ${node.failureSummary?.replace(/\s+/g, ' ')}`),
-  );
-}
-
-/**
- * Runs axe in the theme the page shows, switches the theme with the header button and
- * runs it again, so every state is checked in both themes (the page is left in the other
- * one, and the next state starts from there). Failures are soft: one run lists them all.
- */
-async function expectAccessibleInBothThemes(player: Player, state: string): Promise<void> {
-  const first = await player.theme();
-  const second: Theme = first === 'light' ? 'dark' : 'light';
-  await player.settle();
-  expect.soft(await violations(player), `${state}, ${first} theme, as ${player.name}`).toEqual([]);
-  await player.setTheme(second);
-  expect.soft(await violations(player), `${state}, ${second} theme, as ${player.name}`).toEqual([]);
-}
+import { expectAccessibleInBothThemes } from './axe';
+import { agentsOf, Bot, clueFor, Player, seatTable, startGame, untilRedClue } from './players';
 
 test.describe('accessibility (axe, WCAG 2.1 AA)', () => {
   // Colours are checked once motion has settled; reduced motion keeps that short.

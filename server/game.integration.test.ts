@@ -1,4 +1,4 @@
-import { clueFor } from '../game/codewords/testing';
+import { clueFor, clueLog } from '../game/codewords/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CodewordsView, Team } from '../game/codewords/types';
 import { ErrorCode } from '../game/errors';
@@ -104,7 +104,7 @@ describe('a whole game over the protocol', () => {
       expect(view(s)!.cards.every((c) => c.color !== null)).toBe(true);
     }
     // The clue log, public to all, records each clue with the guesses it led to.
-    expect(view(finals[0]!)!.log.map((e) => e.guesses.length)).toEqual([1, 1, remaining.length]);
+    expect(clueLog(view(finals[0]!)!).map((e) => e.guesses.length)).toEqual([1, 1, remaining.length]);
 
     for (const c of [t.redOp, t.blueOp, t.spectator]) expectNoHiddenColour(c);
     for (const c of all) expectContinuousVersions(c);

@@ -2,8 +2,9 @@ import { createPreference } from './preference';
 
 /**
  * Optional sounds, made with Web Audio oscillators (no audio files to download).
- * Off until the visitor turns them on; the choice is kept in localStorage under
- * `parlor:sound` ('on' | 'off'; absent: off).
+ * A visitor who never chose hears them once they have interacted with the page (browsers let
+ * audio start only then anyway); a choice made with the header's toggle is kept in
+ * localStorage under `parlor:sound` ('on' | 'off') and always wins.
  */
 
 export type SoundSetting = 'on' | 'off';
@@ -13,9 +14,61 @@ export const SOUND_KEY = 'parlor:sound';
 
 export const soundPreference = createPreference<SoundSetting>(SOUND_KEY, ['on', 'off']);
 
-/** Whether sounds are on. Browser only. */
+/**
+ * Whether sounds play: the stored choice when there is one, else whether the visitor has
+ * interacted with the page yet.
+ */
+export function soundEnabled(stored: SoundSetting | null, interacted: boolean): boolean {
+  return stored === null ? interacted : stored === 'on';
+}
+
+let interacted = false;
+const interactionListeners = new Set<() => void>();
+
+/** Whether sounds are on now. Browser only. */
 export function soundOn(): boolean {
-  return soundPreference.read() === 'on';
+  return soundEnabled(soundPreference.read(), interacted);
+}
+
+/** Hears every change of {@link soundOn}: a stored choice, or the page's first interaction. */
+export function subscribeSound(onChange: () => void): () => void {
+  const unsubscribe = soundPreference.subscribe(onChange);
+  interactionListeners.add(onChange);
+  return () => {
+    unsubscribe();
+    interactionListeners.delete(onChange);
+  };
+}
+
+/** Presses on elements marked with this attribute (the sound toggle) are a choice, not a first interaction. */
+export const SOUND_CHOICE_ATTRIBUTE = 'data-sound-choice';
+
+// Events that let a page start audio (a mouse's pointerdown, a touch's pointerup, a key).
+const ACTIVATION_EVENTS = ['pointerdown', 'pointerup', 'keydown'] as const;
+let watching = false;
+
+/**
+ * Listens for the page's first interaction (once per page; browser only): it turns sound on
+ * for a visitor who never chose, and unlocks audio whenever sound is on. A press on the sound
+ * toggle itself is left to the toggle, so that "Sound" pressed first turns sound on rather than
+ * off. The listeners go once audio runs.
+ */
+export function watchFirstInteraction(): void {
+  if (watching || typeof window === 'undefined') return;
+  watching = true;
+  const onEvent = (event: Event) => {
+    if (event.target instanceof Element && event.target.closest(`[${SOUND_CHOICE_ATTRIBUTE}]`)) return;
+    if (!interacted) {
+      interacted = true;
+      for (const listener of interactionListeners) listener();
+    }
+    if (!soundOn()) return;
+    unlockAudio();
+    if (context?.state === 'running') {
+      for (const type of ACTIVATION_EVENTS) window.removeEventListener(type, onEvent, true);
+    }
+  };
+  for (const type of ACTIVATION_EVENTS) window.addEventListener(type, onEvent, { capture: true, passive: true });
 }
 
 /**
@@ -62,8 +115,8 @@ function audio(): AudioContext | null {
 }
 
 /**
- * Lets audio start: call from a click or key handler. Pages that load with sound already
- * on call it on the visitor's first interaction.
+ * Lets audio start: call from a click or key handler ({@link watchFirstInteraction} does on
+ * the visitor's first interaction).
  */
 export function unlockAudio(): void {
   audio();

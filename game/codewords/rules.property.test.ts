@@ -2,7 +2,8 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { Result } from '../errors';
 import { deadline, move, outcome, setup, tick } from './rules';
-import { as, colorLeaks, rotateHiddenColors, SAFE_CLUE, unwrap } from './testing';
+import { loggedGuesses } from './log';
+import { as, clueLog, colorLeaks, rotateHiddenColors, SAFE_CLUE, unwrap } from './testing';
 import type { ClueCount, CodewordsMove, CodewordsState } from './types';
 import { audience, view } from './view';
 
@@ -78,7 +79,7 @@ function invariantProblems(before: CodewordsState, after: CodewordsState): strin
   fail(after.cards.every((c, i) => c.word === before.cards[i]?.word && c.color === before.cards[i]?.color), 'key unchanged');
   fail(before.cards.every((c, i) => !c.revealed || after.cards[i]?.revealed === true), 'revealed cards stay revealed');
   // Every revealed card is in the log exactly once.
-  const logged = after.log.flatMap((e) => e.guesses.map((g) => g.card));
+  const logged = loggedGuesses(after.log).map((g) => g.card);
   fail(new Set(logged).size === logged.length, 'no card logged twice');
   fail(logged.length === after.cards.filter((c) => c.revealed).length, 'every revealed card logged');
   // One winner at most, and it never changes.
@@ -87,7 +88,12 @@ function invariantProblems(before: CodewordsState, after: CodewordsState): strin
   fail((outcome(after) === null) === (after.winner === null), 'outcome matches winner');
   fail(after.turn.number >= before.turn.number, 'turn numbers never go back');
   fail(after.turn.guessesLeft === null || after.turn.guessesLeft >= 0, 'guessesLeft never negative');
-  fail(after.log.filter((e) => e.ended === 'running').length <= 1, 'one running clue at most');
+  fail(clueLog(after).filter((e) => e.ended === 'running').length <= 1, 'one running clue at most');
+  // A turn that passed before its clue (only the timer does that) left a line saying so.
+  if (after.turn.number > before.turn.number && before.turn.phase === 'clue') {
+    const added = after.log[before.log.length];
+    fail(added?.kind === 'timeout' && added.team === before.turn.team, 'a turn out of time before its clue is logged');
+  }
   return problems;
 }
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { deadline, MAX_LOG_ENTRIES, move, outcome, setup, tick } from './rules';
 import { CODEWORDS_SEATS, otherTeam } from './seats';
-import { as, first, hidden, play, SAFE_CLUE, start, tryMove, unwrap } from './testing';
+import { as, clueLog, first, hidden, play, SAFE_CLUE, start, tryMove, unwrap } from './testing';
 import type { ClueCount, CodewordsState, Team } from './types';
 import { DEFAULT_WORDS } from './words';
 
@@ -259,11 +259,11 @@ describe('guessing', () => {
   it('logs the clue and each guess', () => {
     const g = clue(s, 2);
     expect(g.turn).toMatchObject({ phase: 'guess', clue: { word: SAFE_CLUE, count: 2 }, guessesLeft: 3, guesses: 0 });
-    expect(g.log).toEqual([{ team, word: SAFE_CLUE, count: 2, guesses: [], ended: 'running' }]);
+    expect(g.log).toEqual([{ kind: 'clue', team, word: SAFE_CLUE, count: 2, guesses: [], ended: 'running' }]);
     const card = first(g, team);
     const after = guess(g, card);
     expect(after.cards[card]?.revealed).toBe(true);
-    expect(after.log[0]?.guesses).toEqual([{ card, word: s.cards[card]?.word, color: team }]);
+    expect(clueLog(after)[0]?.guesses).toEqual([{ card, word: s.cards[card]?.word, color: team }]);
     expect(after.turn).toMatchObject({ team, guesses: 1, guessesLeft: 2, number: 1 });
   });
 
@@ -278,8 +278,8 @@ describe('guessing', () => {
     expect(g.turn.guessesLeft).toBe(1);
     g = guess(g, first(g, team));
     expect(g.turn).toMatchObject({ number: 2, team: other, phase: 'clue', clue: null, guesses: 0 });
-    expect(g.log[0]?.ended).toBe('limit');
-    expect(g.log[0]?.guesses).toHaveLength(2);
+    expect(clueLog(g)[0]?.ended).toBe('limit');
+    expect(clueLog(g)[0]?.guesses).toHaveLength(2);
   });
 
   it.each([0, 'unlimited'] as const)('has no limit for a count of %s', (count) => {
@@ -292,14 +292,14 @@ describe('guessing', () => {
   it('a bystander ends the turn with ended "wrong-card"', () => {
     const g = guess(clue(s, 3), first(s, 'bystander'));
     expect(g.turn).toMatchObject({ number: 2, team: other, phase: 'clue' });
-    expect(g.log[0]?.ended).toBe('wrong-card');
+    expect(clueLog(g)[0]?.ended).toBe('wrong-card');
     expect(g.winner).toBeNull();
   });
 
   it("an opponent's agent ends the turn", () => {
     const g = guess(clue(s, 3), first(s, other));
     expect(g.turn.team).toBe(other);
-    expect(g.log[0]?.ended).toBe('wrong-card');
+    expect(clueLog(g)[0]?.ended).toBe('wrong-card');
   });
 
   it('the assassin makes the guessing team lose at once', () => {
@@ -307,7 +307,7 @@ describe('guessing', () => {
     expect(g.winner).toBe(other);
     expect(g.winReason).toBe('assassin');
     expect(outcome(g)).toEqual({ winner: other, reason: 'assassin' });
-    expect(g.log[0]?.ended).toBe('game-over');
+    expect(clueLog(g)[0]?.ended).toBe('game-over');
     expect(deadline(g)).toBeNull();
   });
 
@@ -317,7 +317,7 @@ describe('guessing', () => {
     expect(g.winner).toBeNull();
     g = guess(g, first(g, team));
     expect(outcome(g)).toEqual({ winner: team, reason: 'agents' });
-    expect(g.log[0]?.ended).toBe('game-over');
+    expect(clueLog(g)[0]?.ended).toBe('game-over');
   });
 
   it("revealing the opponent's last agent makes the opponent win", () => {
@@ -330,7 +330,7 @@ describe('guessing', () => {
     // ...then the starting team stumbles on the last one.
     g = guess(clue(g), first(g, other));
     expect(outcome(g)).toEqual({ winner: other, reason: 'agents' });
-    expect(g.log.at(-1)?.ended).toBe('game-over');
+    expect(clueLog(g).at(-1)?.ended).toBe('game-over');
   });
 
   it('the last agent wins even when it is also the last allowed guess', () => {
@@ -343,13 +343,13 @@ describe('guessing', () => {
     expect(g.turn.guessesLeft).toBe(1);
     g = guess(g, first(g, team));
     expect(outcome(g)).toEqual({ winner: team, reason: 'agents' });
-    expect(g.log.at(-1)?.ended).toBe('game-over');
+    expect(clueLog(g).at(-1)?.ended).toBe('game-over');
   });
 
   it('ending the turn after a guess passes it with ended "passed"', () => {
     const g = play(guess(clue(s, 2), first(s, team)), `${team}:operative`, { type: 'endTurn' });
     expect(g.turn).toMatchObject({ number: 2, team: other, phase: 'clue' });
-    expect(g.log[0]?.ended).toBe('passed');
+    expect(clueLog(g)[0]?.ended).toBe('passed');
   });
 
   it('play alternates turns and keeps one log entry per clue', () => {
@@ -371,17 +371,24 @@ describe('timer', () => {
     expect(tick(s, 30_999)).toBeNull();
   });
 
-  it('passes the turn at the deadline without a log entry when no clue was given', () => {
+  it('passes the turn at the deadline with a timeout line in the log when no clue was given', () => {
     const t = unwrap({ ok: true, value: tick(s, 31_000) ?? s });
     expect(t.turn).toMatchObject({ number: 2, team: other, phase: 'clue', deadline: 61_000 });
-    expect(t.log).toEqual([]);
+    expect(t.log).toEqual([{ kind: 'timeout', team }]);
+    // The next team's clue and guesses go on a line of their own after it.
+    const c = play(t, `${other}:spymaster`, { type: 'clue', word: SAFE_CLUE, count: 1 }, 32_000);
+    const g = play(c, `${other}:operative`, { type: 'guess', card: first(c, other) }, 33_000);
+    expect(g.log.map((e) => e.kind)).toEqual(['timeout', 'clue']);
+    expect(clueLog(g)[0]?.guesses).toHaveLength(1);
+    // A second timeout before a clue is a second line, for the other team.
+    expect(tick(t, 61_000)?.log).toEqual([{ kind: 'timeout', team }, { kind: 'timeout', team: other }]);
   });
 
   it('closes the clue with ended "timeout" and counts the new deadline from now', () => {
     const g = guess(clue(s, 2), first(s, team), team, 5000);
     expect(g.turn.deadline).toBe(31_000); // not reset by the clue or a guess
     const t = tick(g, 40_000);
-    expect(t?.log[0]?.ended).toBe('timeout');
+    expect(clueLog(t!)[0]?.ended).toBe('timeout');
     expect(t?.turn).toMatchObject({ number: 2, team: other, deadline: 70_000 });
   });
 
@@ -399,7 +406,7 @@ describe('timer', () => {
     // The other spymaster's clue, sent just after the deadline the server has not ticked yet, counts.
     const early = play(g, `${other}:spymaster`, { type: 'clue', word: SAFE_CLUE, count: 1 }, 31_500);
     expect(early.turn).toMatchObject({ number: 2, team: other, phase: 'guess', deadline: 61_500 });
-    expect(early.log.map((e) => e.ended)).toEqual(['timeout', 'running']);
+    expect(clueLog(early).map((e) => e.ended)).toEqual(['timeout', 'running']);
   });
 
   it('has no deadline and no tick once the game is over', () => {
@@ -422,7 +429,16 @@ describe('bounds', () => {
       s = tick(s, s.turn.deadline!)!;
     }
     expect(s.log).toHaveLength(MAX_LOG_ENTRIES);
-    expect(s.log.every((e) => e.ended === 'timeout')).toBe(true);
+    expect(clueLog(s).every((e) => e.ended === 'timeout')).toBe(true);
     expect(s.turn.number).toBe(MAX_LOG_ENTRIES + 21);
+  });
+
+  it('bounds the log of turns that all run out before their clue', () => {
+    let s = start({ seed: 6, settings: { turnSeconds: 15 }, now: 0 });
+    for (let i = 0; i < MAX_LOG_ENTRIES + 5; i++) s = tick(s, s.turn.deadline!)!;
+    expect(s.log).toHaveLength(MAX_LOG_ENTRIES);
+    expect(s.log.every((e) => e.kind === 'timeout')).toBe(true);
+    // The newest line is the turn that just ran out.
+    expect(s.log.at(-1)?.team).toBe(otherTeam(s.turn.team));
   });
 });

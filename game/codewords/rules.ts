@@ -4,10 +4,12 @@ import { CodewordsError } from './errors';
 import { seedRng } from '../rng';
 import { checkClue, guessesAllowed } from './clue';
 import { dealKey, pickWords } from './deal';
+import { appendLog, updateLastClue } from './log';
 import { otherTeam, parseSeat } from './seats';
 import type {
   Card,
   ClueLogEntry,
+  LogEntry,
   CodewordsMove,
   CodewordsSettings,
   CodewordsState,
@@ -16,8 +18,7 @@ import type {
 } from './types';
 import { BOARD_SIZE, DEFAULT_WORDS } from './words';
 
-/** The clue log keeps at most this many clues (the oldest go first). */
-export const MAX_LOG_ENTRIES = 200;
+export { MAX_LOG_ENTRIES } from './log';
 
 /**
  * Codewords rules as pure functions: deal, apply a move, advance the timer.
@@ -26,7 +27,8 @@ export const MAX_LOG_ENTRIES = 200;
  * clue and the guesses. It is set when the turn starts (game start, or the turn passing
  * for any reason) and is not reset when the clue is given. When it passes, the turn goes
  * to the other team; a turn that had a clue gets `ended: 'timeout'` in the log, a turn
- * that timed out before any clue adds nothing to the log (the log is a list of clues).
+ * that timed out before any clue adds a line of its own (`kind: 'timeout'`), so that everyone,
+ * late joiners and reloaded pages included, reads "Red ran out of time".
  * A move arriving after the deadline is judged as if the timeout had already happened.
  */
 
@@ -127,13 +129,11 @@ function giveClue(state: CodewordsState, word: string, count: unknown): Result<C
   if (!clue.ok) return clue;
   // Field by field, not `{ team, ...clue.value, guesses }`: a log line is made on every clue, and
   // on Node 20 a spread followed by a new key survives scavenges (docs/performance.md#hot-path-idioms).
-  const entry: ClueLogEntry = { team: state.turn.team, word: clue.value.word, count: clue.value.count, guesses: [], ended: 'running' };
+  const entry: ClueLogEntry = { kind: 'clue', team: state.turn.team, word: clue.value.word, count: clue.value.count, guesses: [], ended: 'running' };
   return ok({
     ...state,
     turn: { ...state.turn, phase: 'guess', clue: clue.value, guesses: 0, guessesLeft: guessesAllowed(clue.value.count) },
-    // Bounded: a game of endless timed-out turns must not grow without limit. (`concat` and
-    // `slice` make arrays of the exact size; see docs/performance.md#hot-path-idioms.)
-    log: state.log.slice(1 - MAX_LOG_ENTRIES).concat([entry]),
+    log: appendLog(state.log, entry),
   });
 }
 
@@ -144,7 +144,7 @@ function guess(state: CodewordsState, index: number, now: number): Result<Codewo
 
   const team = state.turn.team;
   const cards = state.cards.map((c, i) => (i === index ? { ...c, revealed: true } : c));
-  const log = updateLast(state.log, (e) => ({
+  const log = updateLastClue(state.log, (e) => ({
     ...e,
     guesses: e.guesses.concat([{ card: index, word: card.word, color: card.color }]),
   }));
@@ -168,8 +168,9 @@ function guess(state: CodewordsState, index: number, now: number): Result<Codewo
 }
 
 function passTurn(state: CodewordsState, ended: ClueLogEntry['ended'], now: number): CodewordsState {
-  // Only a turn with a clue has a log entry to close.
-  const log = state.turn.phase === 'guess' ? updateLast(state.log, (e) => ({ ...e, ended })) : state.log;
+  // A turn with a clue closes its line; only the timer ends a turn before its clue, and says so.
+  const log =
+    state.turn.phase === 'guess' ? updateLastClue(state.log, (e) => ({ ...e, ended })) : appendLog(state.log, timeoutEntry(state.turn.team));
   return {
     ...state,
     log,
@@ -182,7 +183,7 @@ function endGame(state: CodewordsState, winner: Team, reason: 'agents' | 'assass
     ...state,
     winner,
     winReason: reason,
-    log: updateLast(state.log, (e) => ({ ...e, ended: 'game-over' })),
+    log: updateLastClue(state.log, (e) => ({ ...e, ended: 'game-over' })),
     // No timer once the game is over.
     turn: { ...state.turn, deadline: null },
   };
@@ -200,9 +201,6 @@ function newTurn(number: number, team: Team, settings: CodewordsSettings, now: n
   };
 }
 
-function updateLast(log: readonly ClueLogEntry[], f: (e: ClueLogEntry) => ClueLogEntry): ClueLogEntry[] {
-  const next = log.slice();
-  const last = next.length - 1;
-  if (last >= 0) next[last] = f(next[last]!);
-  return next;
+function timeoutEntry(team: Team): LogEntry {
+  return { kind: 'timeout', team };
 }

@@ -1,7 +1,8 @@
 import type { Actor } from '../engine';
 import type { Result } from '../errors';
+import { isClue } from './log';
 import { move, setup } from './rules';
-import type { CardColor, CodewordsMove, CodewordsSeat, CodewordsSettings, CodewordsState } from './types';
+import type { CardColor, ClueLogEntry, CodewordsMove, CodewordsSeat, CodewordsSettings, CodewordsState } from './types';
 
 /**
  * Helpers for Codewords tests (not used by the game itself): deal a game, act as a seat,
@@ -56,6 +57,11 @@ export function tryMove(state: CodewordsState, seat: string, m: CodewordsMove, n
 /** Applies a move that must be accepted. */
 export function play(state: CodewordsState, seat: string, m: CodewordsMove, now = 0): CodewordsState {
   return unwrap(tryMove(state, seat, m, now));
+}
+
+/** The clue lines of a game's log, oldest first (the timeout lines left out). */
+export function clueLog(state: Pick<CodewordsState, 'log'>): ClueLogEntry[] {
+  return state.log.filter(isClue);
 }
 
 /** Indexes of unrevealed cards of a colour. */

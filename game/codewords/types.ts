@@ -40,6 +40,7 @@ export interface LoggedGuess {
 
 /** One clue and the guesses it led to; public to everyone. */
 export interface ClueLogEntry {
+  readonly kind: 'clue';
   readonly team: Team;
   readonly word: string;
   readonly count: ClueCount;
@@ -47,6 +48,15 @@ export interface ClueLogEntry {
   /** How the turn ended: still running, the operatives ended it, a wrong card, the timer, or the game ended. */
   readonly ended: 'running' | 'passed' | 'wrong-card' | 'timeout' | 'game-over' | 'limit';
 }
+
+/** A turn whose timer ran out before its spymaster gave a clue ("Red ran out of time"); public. */
+export interface TimeoutLogEntry {
+  readonly kind: 'timeout';
+  readonly team: Team;
+}
+
+/** A line of the game log, oldest first: a clue with its guesses, or a turn that ran out before its clue. */
+export type LogEntry = ClueLogEntry | TimeoutLogEntry;
 
 /** The turn in progress. */
 export interface TurnState {
@@ -72,7 +82,7 @@ export interface CodewordsState {
   readonly cards: readonly Card[];
   readonly startingTeam: Team;
   readonly turn: TurnState;
-  readonly log: readonly ClueLogEntry[];
+  readonly log: readonly LogEntry[];
   readonly winner: Team | null;
   readonly winReason: 'agents' | 'assassin' | null;
   /** Every word dealt in this room so far (this game included), for rematches. */
@@ -101,7 +111,7 @@ export interface CodewordsView {
   readonly turn: TurnState;
   /** Agents of each team still hidden. */
   readonly remaining: { readonly red: number; readonly blue: number };
-  readonly log: readonly ClueLogEntry[];
+  readonly log: readonly LogEntry[];
   readonly winner: Team | null;
   readonly winReason: 'agents' | 'assassin' | null;
   readonly turnSeconds: number | null;

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { otherTeam } from './seats';
 import { colorLeaks, first, play, rotateHiddenColors, SAFE_CLUE, start } from './testing';
+import { tick } from './rules';
 import type { CodewordsState } from './types';
 import { audience, view } from './view';
 
@@ -119,14 +120,23 @@ describe('shared parts', () => {
   it('shares only wholly public objects: their fields are exactly these', () => {
     const s = midGame();
     const over = play(s, `${s.turn.team}:operative`, { type: 'guess', card: first(s, 'assassin') });
+    // A turn that runs out before its clue adds a timeout line.
+    const passed = tick(s, s.turn.deadline!)!;
+    const timedOut = tick(passed, passed.turn.deadline!)!;
+    expect(timedOut.log.at(-1)?.kind).toBe('timeout');
+    expect(colorLeaks(view(timedOut, 'public'))).toEqual([]);
     const keys = (o: object) => Object.keys(o).sort();
-    for (const [state, key] of [[s, 'public'], [s, 'spymaster'], [over, 'public']] as const) {
+    for (const [state, key] of [[s, 'public'], [s, 'spymaster'], [over, 'public'], [timedOut, 'public']] as const) {
       const v = view(state, key);
       // A field added to Card, ClueLogEntry, LoggedGuess or TurnState fails here: decide
       // whether every audience may see it before it reaches the views.
       for (const c of v.cards) expect(keys(c)).toEqual(['color', 'revealed', 'word']);
       for (const e of v.log) {
-        expect(keys(e)).toEqual(['count', 'ended', 'guesses', 'team', 'word']);
+        if (e.kind === 'timeout') {
+          expect(keys(e)).toEqual(['kind', 'team']);
+          continue;
+        }
+        expect(keys(e)).toEqual(['count', 'ended', 'guesses', 'kind', 'team', 'word']);
         for (const g of e.guesses) expect(keys(g)).toEqual(['card', 'color', 'word']);
       }
       expect(keys(v.turn)).toEqual(['clue', 'deadline', 'guesses', 'guessesLeft', 'number', 'phase', 'team']);

@@ -26,7 +26,7 @@ export function settingsLine(ui: GameUi, snapshot: RoomSnapshot): string {
 /**
  * "Start game" for the host, with what the game needs and the settings it will use (any
  * change still waiting in the settings form is sent first); everyone else is told who they
- * are waiting for.
+ * are waiting for (the settings card shows them the settings).
  */
 export function StartPanel() {
   const ui = useGameUi();
@@ -41,8 +41,8 @@ export function StartPanel() {
     const host = snapshot.players.find((player) => player.id === snapshot.hostId);
     return (
       <div className="start-panel">
+        {/* The settings are in the room's settings card: the line by Start is the host's. */}
         <p className="muted">Waiting for {host ? host.nickname : 'the host'} to start the game.</p>
-        <p className="start-settings">{settingsLine(ui, snapshot)}</p>
       </div>
     );
   }

@@ -1,32 +1,24 @@
 'use client';
 
-import { useEffect } from 'react';
-import { usePreference } from '@/app/lib/use-preference';
-import { playSound, soundPreference, SOUNDS, unlockAudio, type SoundSetting } from '@/app/lib/sound';
+import { useEffect, useSyncExternalStore } from 'react';
+import { playSound, soundOn, soundPreference, SOUND_CHOICE_ATTRIBUTE, SOUNDS, subscribeSound, watchFirstInteraction } from '@/app/lib/sound';
 
 /**
  * "Sound": a toggle button (`aria-pressed`) in the site header for the optional sounds
- * ("your turn", the games' own moves, the end of a game). Off until pressed; remembered.
+ * ("your turn", the games' own moves, the end of a game). On after the visitor's first
+ * interaction with the page unless they turned it off; a press is remembered and wins.
  */
 export function SoundToggle() {
-  const on = usePreference<SoundSetting, boolean>(soundPreference, (stored) => stored === 'on', false);
+  // Off while rendered on the server and hydrating: nobody has interacted yet.
+  const on = useSyncExternalStore(subscribeSound, soundOn, () => false);
 
-  useEffect(() => {
-    if (!on) return;
-    // Sound was left on last time: browsers let audio start only after an interaction.
-    const unlock = () => unlockAudio();
-    window.addEventListener('pointerdown', unlock, { once: true });
-    window.addEventListener('keydown', unlock, { once: true });
-    return () => {
-      window.removeEventListener('pointerdown', unlock);
-      window.removeEventListener('keydown', unlock);
-    };
-  }, [on]);
+  useEffect(() => watchFirstInteraction(), []);
 
   return (
     <button
       type="button"
       className="header-toggle"
+      {...{ [SOUND_CHOICE_ATTRIBUTE]: '' }}
       aria-pressed={on}
       onClick={() => {
         soundPreference.write(on ? 'off' : 'on');

@@ -2,7 +2,6 @@
 
 import { useEffect, useState } from 'react';
 import { parseSeat } from '@/game/codewords/seats';
-import type { Team } from '@/game/codewords/types';
 import { LoadingState } from '@/app/components/StateNotice';
 import { ChatPanel } from '@/app/components/room/ChatPanel';
 import { PlayerList } from '@/app/components/room/PlayerList';
@@ -10,36 +9,24 @@ import { useRoomStore, useRoomStoreApi } from '@/app/lib/room-store-context';
 import { selectIsHost, selectIsSpectator, selectMe, selectSnapshot } from '@/app/lib/room-selectors';
 import { Board } from './Board';
 import { ClueBar } from './ClueBar';
-import { ClueLog, type Timeout } from './ClueLog';
+import { ClueLog } from './ClueLog';
 import { boardReason, codewordsView, myMove } from './display';
 import { bannerFor, gameEvents } from './events';
 import { GuessBanner, type Banner } from './GuessBanner';
+import { TeamPanel } from './TeamPanel';
 import { TurnStatus } from './TurnStatus';
 
-/**
- * What this page saw happen that the view does not keep: the banner of the latest guess and
- * the turns that ran out before a clue (the rules log clues only). Lost on a reload.
- */
-function useMoments(): { banner: Banner | null; timeouts: readonly Timeout[] } {
+/** The banner of the latest guess or timeout this page saw; it goes after a few seconds. */
+function useBanner(): Banner | null {
   const store = useRoomStoreApi();
   const [banner, setBanner] = useState<Banner | null>(null);
-  const [timeouts, setTimeouts] = useState<readonly Timeout[]>([]);
 
   useEffect(() => {
     let id = 0;
     return store.subscribe((state, previous) => {
       if (state.snapshot === previous.snapshot) return;
-      if (state.snapshot?.gameNumber !== previous.snapshot?.gameNumber) setTimeouts([]);
-      const events = gameEvents(previous.snapshot, state.snapshot);
-      const next = bannerFor(events);
+      const next = bannerFor(gameEvents(previous.snapshot, state.snapshot));
       if (next) setBanner({ id: ++id, ...next });
-      const turn = events.find((event) => event.type === 'turn');
-      const view = codewordsView(state.snapshot);
-      const before = codewordsView(previous.snapshot);
-      if (turn?.type === 'turn' && turn.timeout && view && before?.turn.phase === 'clue') {
-        const team: Team = before.turn.team;
-        setTimeouts((list) => [...list, { afterEntries: view.log.length, team }]);
-      }
     });
   }, [store]);
 
@@ -49,7 +36,7 @@ function useMoments(): { banner: Banner | null; timeouts: readonly Timeout[] } {
     return () => clearTimeout(timer);
   }, [banner]);
 
-  return { banner, timeouts };
+  return banner;
 }
 
 /**
@@ -63,7 +50,7 @@ export function CodewordsGame() {
   const me = useRoomStore(selectMe);
   const isSpectator = useRoomStore(selectIsSpectator);
   const isHost = useRoomStore(selectIsHost);
-  const { banner, timeouts } = useMoments();
+  const banner = useBanner();
   const view = codewordsView(snapshot);
   if (!snapshot || !view) {
     return <LoadingState>Dealing the cards…</LoadingState>;
@@ -79,13 +66,15 @@ export function CodewordsGame() {
       <div className="game-stage">
         <TurnStatus view={view} playing={playing} yourMove={move !== null} />
         <ClueBar view={view} over={!playing} move={move} seat={seat} isSpectator={isSpectator} isHost={isHost} />
+        <TeamPanel team="red" view={view} playing={playing} />
         <div className="board-area">
           <Board view={view} canGuess={move === 'guess'} reason={reason} />
           {banner && playing && <GuessBanner banner={banner} />}
         </div>
+        <TeamPanel team="blue" view={view} playing={playing} />
       </div>
       <aside className="game-side" aria-label="Game log, players and chat">
-        <ClueLog log={view.log} timeouts={timeouts} />
+        <ClueLog log={view.log} />
         <PlayerList />
         <ChatPanel />
       </aside>

@@ -87,14 +87,6 @@ export default function CodewordsRules() {
         <li>Lost your connection? Just wait or reload: you keep your seat.</li>
       </ul>
 
-      <p className="button-row">
-        <Link href="/" className="button button-primary button-large">
-          Start playing
-        </Link>
-        <Link href="/how-to-play" className="button button-large">
-          All games
-        </Link>
-      </p>
     </article>
   );
 }

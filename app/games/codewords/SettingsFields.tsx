@@ -2,28 +2,9 @@
 
 import { useImperativeHandle, useState } from 'react';
 import { countWords, parseWordList } from '@/game/codewords/words';
+import { loadWordList, saveWordList } from '@/app/lib/word-list-memory';
 import type { SettingsFieldsProps } from '../types';
 import { TURN_TIMER_CHOICES, timerLabel, wordListLabel } from './settings-format';
-
-// The snapshot only says how many custom words there are (not which), so the host's
-// browser keeps the pasted text to show it again after a reload.
-const wordsKey = (code: string) => `parlor:words:${code}`;
-
-function loadWords(code: string): string {
-  try {
-    return localStorage.getItem(wordsKey(code)) ?? '';
-  } catch {
-    return '';
-  }
-}
-
-function saveWords(code: string, text: string): void {
-  try {
-    localStorage.setItem(wordsKey(code), text);
-  } catch {
-    // Not remembered; the list on the server is unaffected.
-  }
-}
 
 /** The host's Codewords settings, inside the room's settings form: the turn timer and the word list. */
 export function SettingsFields({ code, settings: current, onEdit, ref }: SettingsFieldsProps) {
@@ -31,7 +12,7 @@ export function SettingsFields({ code, settings: current, onEdit, ref }: Setting
     typeof current.turnSeconds === 'number' ? String(current.turnSeconds) : '',
   );
   const [custom, setCustom] = useState(current.wordList === 'custom');
-  const [wordsText, setWordsText] = useState(() => (typeof window === 'undefined' ? '' : loadWords(code)));
+  const [wordsText, setWordsText] = useState(() => (typeof window === 'undefined' ? '' : loadWordList(code)));
 
   useImperativeHandle(ref, () => ({
     collect() {
@@ -46,7 +27,7 @@ export function SettingsFields({ code, settings: current, onEdit, ref }: Setting
           turnSeconds: turnSeconds ? Number(turnSeconds) : null,
           ...(keepList ? {} : { customWords: words ? words.value : null }),
         },
-        saved: custom ? () => saveWords(code, wordsText) : undefined,
+        saved: custom ? () => saveWordList(code, wordsText) : undefined,
       };
     },
   }));

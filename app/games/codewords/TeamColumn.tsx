@@ -4,8 +4,9 @@ import { parseSeat, TEAMS } from '@/game/codewords/seats';
 import type { Team } from '@/game/codewords/types';
 import { SeatBox } from '@/app/components/room/SeatBox';
 import { useRoomStore } from '@/app/lib/room-store-context';
-import { selectSnapshot } from '@/app/lib/room-selectors';
+import { selectIsHost, selectSnapshot } from '@/app/lib/room-selectors';
 import { TEAM_NAME } from './display';
+import { RandomTeamsButton } from './RandomTeamsButton';
 
 const ROLE_HEADING = { spymaster: 'Spymaster', operative: 'Operatives' } as const;
 const ROLE_HINT = {
@@ -34,13 +35,21 @@ function TeamColumn({ team }: { team: Team }) {
   );
 }
 
-/** The Codewords lobby's seats: a column per team. */
+/** The Codewords lobby's seats: a column per team, and for the host a way to deal random teams. */
 export function TeamSeats() {
+  const isHost = useRoomStore(selectIsHost);
   return (
-    <div className="lobby-teams">
-      {TEAMS.map((team) => (
-        <TeamColumn key={team} team={team} />
-      ))}
+    <div className="lobby-seats">
+      {isHost && (
+        <div className="lobby-seats-tools">
+          <RandomTeamsButton />
+        </div>
+      )}
+      <div className="lobby-teams">
+        {TEAMS.map((team) => (
+          <TeamColumn key={team} team={team} />
+        ))}
+      </div>
     </div>
   );
 }

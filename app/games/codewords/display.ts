@@ -105,3 +105,18 @@ export function boardReason(
   }
   return null;
 }
+
+/**
+ * A player's initials for an avatar: the first letter (a whole grapheme, so an emoji or an
+ * accented letter stays whole) of the first two words of their nickname, upper case.
+ */
+export function initials(nickname: string): string {
+  const segmenter = new Intl.Segmenter(undefined, { granularity: 'grapheme' });
+  const firstOf = (word: string) => segmenter.segment(word)[Symbol.iterator]().next().value?.segment ?? '';
+  const words = nickname.trim().split(/\s+/).filter((word) => word !== '');
+  return words
+    .slice(0, 2)
+    .map(firstOf)
+    .join('')
+    .toLocaleUpperCase();
+}

@@ -72,10 +72,28 @@ describe('gameEvents', () => {
     expect(gameEvents(null, snapshot(hit))).toEqual([]);
   });
 
+  it('says which team ran out of time, before its clue or while guessing, from the log', () => {
+    const timed = unwrap(codewords.setup({ settings: { turnSeconds: 30, customWords: null }, seed: 7, now: 0, previous: null }));
+    const passed = codewords.tick(timed, 30_000)!;
+    expect(gameEvents(snapshot(timed), snapshot(passed)).map(announcement)).toEqual([`${cap(team)} ran out of time. ${cap(other)} team's turn`]);
+    const clued = unwrap(codewords.move(passed, { type: 'clue', word: 'ZEPHYR', count: 1 }, { playerId: 'p_c', seat: `${other}:spymaster` }, 31_000));
+    const guessed = codewords.tick(clued, 61_000)!;
+    expect(gameEvents(snapshot(clued), snapshot(guessed)).map(announcement)).toEqual([`${cap(other)} ran out of time. ${cap(team)} team's turn`]);
+    // A turn that a wrong card ends is no timeout, though the log holds this team's older timeout line.
+    const again = clueBy(guessed);
+    const miss = unwrap(codewords.move(again, { type: 'guess', card: index('bystander') }, operative, 62_000));
+    expect(gameEvents(snapshot(again), snapshot(miss)).map(announcement).at(-1)).toBe(`${cap(other)} team's turn`);
+  });
+
   it('announces a new game on a rematch', () => {
     expect(gameEvents(snapshot(start, 1), snapshot(start, 2)).map(announcement)).toEqual([`New game. ${cap(team)} team's turn`]);
   });
 });
+
+/** The state after `team`'s spymaster gives a clue in the turn running, before its deadline. */
+function clueBy(state: CodewordsState): CodewordsState {
+  return unwrap(codewords.move(state, { type: 'clue', word: 'ZEPHYR', count: 2 }, spymaster, state.turn.deadline! - 1000));
+}
 
 function cap(word: string): string {
   return word[0]!.toUpperCase() + word.slice(1);

@@ -1,4 +1,5 @@
 import type { RoomSnapshot } from '@/game/protocol';
+import { isClue, loggedGuesses } from '@/game/codewords/log';
 import { otherTeam } from '@/game/codewords/seats';
 import type { CardColor, ClueCount, Team } from '@/game/codewords/types';
 import { codewordsView, colorName, countLabel, TEAM_NAME } from './display';
@@ -41,11 +42,9 @@ export function gameEvents(prev: RoomSnapshot | null, next: RoomSnapshot | null)
     if (card.revealed && card.color && !before.cards[index]!.revealed) fresh.add(index);
   });
   // The log says who guessed each card and in which order.
-  for (const entry of after.log) {
-    for (const guess of entry.guesses) {
-      if (!fresh.delete(guess.card)) continue;
-      events.push({ type: 'reveal', word: guess.word, color: guess.color, team: entry.team });
-    }
+  for (const guess of loggedGuesses(after.log)) {
+    if (!fresh.delete(guess.card)) continue;
+    events.push({ type: 'reveal', word: guess.word, color: guess.color, team: guess.team });
   }
   // Cards the (bounded) log no longer lists: still say what they were.
   for (const index of fresh) {
@@ -59,18 +58,11 @@ export function gameEvents(prev: RoomSnapshot | null, next: RoomSnapshot | null)
   }
   if (next.phase !== 'playing') return events;
   if (!sameTurn) {
-    const next = after.turn.number === before.turn.number + 1;
-    let timeout: boolean;
-    if (before.turn.phase === 'guess') {
-      const ended = after.log.findLast((entry) => entry.team === before.turn.team);
-      timeout = next && ended?.ended === 'timeout';
-    } else {
-      // A turn that runs out before its clue adds nothing to the log: the turn moved on
-      // with no clue given and no card turned.
-      const lastBefore = JSON.stringify(before.log.at(-1) ?? null);
-      const lastAfter = JSON.stringify(after.log.at(-1) ?? null);
-      timeout = next && lastBefore === lastAfter && !events.some((event) => event.type === 'reveal');
-    }
+    // The log says how the team's turn ended: a line of its own when the timer ran out before
+    // its clue, its clue's line closed with 'timeout' when it ran out while guessing.
+    const ended = after.log.findLast((entry) => entry.team === before.turn.team);
+    const timeout =
+      after.turn.number === before.turn.number + 1 && ended !== undefined && (isClue(ended) ? ended.ended === 'timeout' : true);
     events.push({ type: 'turn', team: after.turn.team, timeout });
     if (after.turn.clue) events.push({ type: 'clue', team: after.turn.team, ...after.turn.clue });
   }
