@@ -9,7 +9,8 @@ import type { AddressInfo } from 'node:net';
 import next from 'next';
 import { configFromEnv } from './server/config';
 import { tuneGarbageCollector } from './server/gc-tuning';
-import { httpEndpoints } from './server/http-endpoints';
+import { provideServerRoomLookup } from './app/lib/server-room-lookup';
+import { httpEndpoints, PageRoomLookups } from './server/http-endpoints';
 import { logger } from './server/logger';
 import { attachParlor } from './server/parlor';
 import { freePort } from './server/port';
@@ -27,13 +28,16 @@ async function main(): Promise<void> {
   const handle = app.getRequestHandler();
 
   // Socket.IO answers its own path ahead of this listener; /healthz, /readyz, /metrics and
-  // /api/rooms/<CODE> come next, then Next.js. `ops` is set below, before the server listens.
+  // /api/rooms/<CODE> come next, then Next.js, whose pages may look rooms up as the request's
+  // client (`pages`). `ops` and `pages` are set below, before the server listens.
   const httpServer = createServer((req, res) => {
-    if (!ops(req, res)) void handle(req, res);
+    if (!ops(req, res)) pages.render(req, () => void handle(req, res));
   });
   const config = configFromEnv();
   const parlor = attachParlor(httpServer, { config, playerIdSecret: process.env.PLAYER_ID_SECRET });
   const ops = httpEndpoints(parlor, logger);
+  const pages = new PageRoomLookups(parlor, logger);
+  provideServerRoomLookup(pages.lookup);
 
   await new Promise<void>((resolve, reject) => {
     httpServer.once('error', reject);

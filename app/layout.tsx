@@ -2,20 +2,34 @@ import type { Metadata, Viewport } from 'next';
 import { Suspense, type ReactNode } from 'react';
 import { SiteHeader } from './components/site/SiteHeader';
 import { NICKNAME_SCRIPT } from './lib/nickname-key';
+import { publicUrl } from './lib/share/public-url';
+import { BRAND, SITE_DESCRIPTION, SITE_NAME } from './lib/share/site';
 import { THEME_SCRIPT } from './lib/theme';
 import './globals.css';
 
+/**
+ * Every page's defaults, and its link preview's: a large card (the picture of the nearest
+ * `opengraph-image`, app/opengraph-image.tsx at least). Preview URLs must be absolute: they
+ * start with PUBLIC_URL, read when a page is rendered (at build time for the static pages;
+ * room pages set their own base, app/r/[code]/page.tsx). The manifest and the apple-touch
+ * icon are linked by Next.js from app/manifest.ts and app/apple-icon.tsx.
+ */
 export const metadata: Metadata = {
-  title: 'Parlor',
-  description: 'Free multiplayer party games in your browser. No sign-up: make a room, share the link, play.',
+  metadataBase: publicUrl(),
+  applicationName: SITE_NAME,
+  title: SITE_NAME,
+  description: SITE_DESCRIPTION,
+  openGraph: { type: 'website', siteName: SITE_NAME, title: SITE_NAME, description: SITE_DESCRIPTION },
+  twitter: { card: 'summary_large_image' },
+  appleWebApp: { title: SITE_NAME },
 };
 
 export const viewport: Viewport = {
   width: 'device-width',
   initialScale: 1,
   themeColor: [
-    { media: '(prefers-color-scheme: light)', color: '#f6f3ee' },
-    { media: '(prefers-color-scheme: dark)', color: '#14121a' },
+    { media: '(prefers-color-scheme: light)', color: BRAND.light },
+    { media: '(prefers-color-scheme: dark)', color: BRAND.dark },
   ],
 };
 

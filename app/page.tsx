@@ -1,8 +1,13 @@
+import type { Metadata } from 'next';
 import Link from 'next/link';
 import { Suspense } from 'react';
 import { HomeActions } from './components/home/HomeActions';
 import { PublicRoomList } from './components/home/PublicRoomList';
+import { shareMetadata } from './lib/share/share-metadata';
+import { SITE_DESCRIPTION, SITE_NAME } from './lib/share/site';
 import './home.css';
+
+export const metadata: Metadata = shareMetadata({ title: SITE_NAME, description: SITE_DESCRIPTION, path: '/' });
 
 /** Home: create a room with a game, join one by code, or pick a public room to join or watch. */
 export default function HomePage() {

@@ -249,7 +249,8 @@ export class Player {
   /** Opens the room link a friend sent (the page says whose room it is) and joins as a player. */
   async joinByLink(code: string): Promise<void> {
     await this.page.goto(this.url(`/r/${code}`));
-    await expect(this.page.getByText(/^\S+'s room · Codewords · in the lobby · \d+ players?/)).toBeVisible();
+    await expect(this.page.getByRole('heading', { level: 1, name: /^Join \S+'s Codewords game$/ })).toBeVisible();
+    await expect(this.page.getByText(new RegExp(`^Room ${code} · in the lobby · \\d+ players?`))).toBeVisible();
     await this.page.getByLabel('Nickname').fill(this.name);
     await this.page.getByRole('button', { name: 'Join as player' }).click();
     await expect(this.page.getByRole('button', { name: 'Join red as operative' })).toBeVisible();

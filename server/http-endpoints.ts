@@ -2,8 +2,10 @@
  * The HTTP endpoints answered before Next.js sees the request: the operations endpoints a
  * load balancer and Prometheus call, `/healthz` (the process is up), `/readyz` (it can serve
  * players: its room store is reachable) and `/metrics` (Prometheus text format), and the
- * room lookup a room link's first visit makes, `/api/rooms/<CODE>` (docs/protocol.md).
+ * room lookup a room link's first visit makes, `/api/rooms/<CODE>` (docs/protocol.md); and
+ * the same lookup for the room pages Next.js renders in this process ({@link PageRoomLookups}).
  */
+import { AsyncLocalStorage } from 'node:async_hooks';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { ErrorCode } from '../game/errors';
 import type { RoomLookup } from '../game/protocol';
@@ -84,5 +86,36 @@ export function httpEndpoints(parlor: Pick<Parlor, 'metrics' | 'ready' | 'lookup
       default:
         return false;
     }
+  };
+}
+
+/**
+ * The room lookup of the pages Next.js renders in this process (a room link's preview and
+ * join page, app/lib/server-room-lookup.ts). Next's handler runs inside {@link render}, so
+ * a lookup made while rendering knows the request it renders for: it is counted against
+ * that client's lookup budget (`RATE_LOOKUP`), as `/api/rooms/<CODE>` is. Otherwise a page
+ * would tell for free, without a limit, whether a code is a live room.
+ */
+export class PageRoomLookups {
+  private readonly requests = new AsyncLocalStorage<IncomingMessage>();
+
+  constructor(
+    private readonly parlor: Pick<Parlor, 'lookupRoom'>,
+    private readonly log: Logger,
+  ) {}
+
+  /** Runs `handle` (Next's handler for `req`) so that the pages it renders may look rooms up. */
+  render(req: IncomingMessage, handle: () => void): void {
+    this.requests.run(req, handle);
+  }
+
+  /** The answer for the page being rendered; null outside a page's render, or when the lookup failed (logged). */
+  readonly lookup = (code: string): Promise<RoomLookup | null> => {
+    const req = this.requests.getStore();
+    if (!req) return Promise.resolve(null);
+    return this.parlor.lookupRoom(req, code).catch((error: unknown) => {
+      this.log.error({ err: error }, 'room lookup for a page failed');
+      return null;
+    });
   };
 }

@@ -1,12 +1,14 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { GAMES } from '@/app/games';
+import { shareMetadata } from '@/app/lib/share/share-metadata';
 import './how-to-play.css';
 
-export const metadata: Metadata = {
+export const metadata: Metadata = shareMetadata({
   title: 'How to play · Parlor',
   description: 'How a Parlor room works, and the rules of each game in two minutes.',
-};
+  path: '/how-to-play',
+});
 
 /** The rules index: how every room works, then a link to each game's rules. */
 export default function HowToPlayPage() {
