@@ -7,14 +7,20 @@ test.describe('picking the game', () => {
   }) => {
     const [ana, ben] = await Promise.all([Player.open(browser, 'Ana'), Player.open(browser, 'Ben')]);
 
-    // With one game the choice still shows, preselected, with its picture and its line.
+    // Every game shows with its picture and its line; the first is preselected.
     await ana.page.goto(ana.url('/'));
     const codewords = ana.gamePicker.getByRole('radio', { name: 'Codewords', exact: true });
     await expect(codewords).toBeChecked();
     await expect(codewords).toHaveAccessibleDescription(/one-word clues/);
-    const picture = ana.gamePicker.locator('img');
-    await expect(picture).toBeVisible();
-    await expect.poll(() => picture.evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth > 0)).toBe(true);
+    const sketch = ana.gamePicker.getByRole('radio', { name: 'Sketch', exact: true });
+    await expect(sketch).not.toBeChecked();
+    await expect(sketch).toHaveAccessibleDescription(/One draws, everyone guesses/);
+    const pictures = ana.gamePicker.locator('img');
+    await expect(pictures).toHaveCount(2);
+    for (const picture of await pictures.all()) {
+      await expect(picture).toBeVisible();
+      await expect.poll(() => picture.evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth > 0)).toBe(true);
+    }
 
     const code = await ana.createRoom({ game: 'Codewords' });
     // The room says which game it plays, links its rules, and shows Codewords' own lobby.

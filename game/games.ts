@@ -3,10 +3,11 @@
  * browser has its own registry of game UIs (`app/games/index.ts`).
  */
 import { codewords } from './codewords';
+import { sketch } from './sketch';
 import type { AnyGameDefinition } from './engine';
 
 /** Every game, the default (for a room created without a game id) first. */
-export const GAMES = [codewords] as const satisfies readonly AnyGameDefinition[];
+export const GAMES = [codewords, sketch] as const satisfies readonly AnyGameDefinition[];
 
 /** The id of a registered game. */
 export type GameId = (typeof GAMES)[number]['id'];

@@ -5,10 +5,11 @@
  * when a room of that game opens, so no game's code is in another game's load or the home page's.
  */
 import { codewords } from './codewords/entry';
+import { sketch } from './sketch/entry';
 import type { GameEntry, GameUi } from './types';
 
 /** Every game, in the picker's order; the first is preselected (and is the server's default). */
-export const GAMES: readonly GameEntry[] = [codewords];
+export const GAMES: readonly GameEntry[] = [codewords, sketch];
 
 /** The game with this id, or null (a room of a game this build does not know). */
 export function gameEntry(id: string): GameEntry | null {

@@ -2,8 +2,8 @@ import type { RosterPlayer } from '../engine';
 import { ErrorCode, fail, ok, type Result } from '../errors';
 import { nextInt, seedRng, shuffle } from '../rng';
 import { dealChoices } from './deal';
-import { blankMask, isLetterCell, matchKey, mentions, wordCells } from './text';
-import type { GalleryEntry, Line, PlayerLine, PublicTurn, SketchSettings, SketchState, TurnEnd, TurnPoints, TurnResult, TurnState } from './types';
+import { blankMask, isLetterCell, matchKey, wordCells } from './text';
+import type { GalleryEntry, PlayerLine, PublicTurn, SketchSettings, SketchState, TurnEnd, TurnPoints, TurnResult, TurnState } from './types';
 import { opSize } from './draw';
 
 /**
@@ -245,20 +245,8 @@ export function startDrawing(state: SketchState, word: string, now: number): Ske
     rng,
     phase: 'drawing',
     turn: { ...t, pub, word, wordKey, hintPlan, hintsShown: 0, drawStart: now },
-    lines: hideMentions(state.lines, wordKey, t.pub.number),
     usedWords: state.usedWords.length >= MAX_USED_WORDS ? state.usedWords.slice(1 - MAX_USED_WORDS).concat(wordKey) : state.usedWords.concat(wordKey),
   };
-}
-
-/** Public lines that hold the word become lines of this turn that only the drawer and those who guessed see. */
-function hideMentions(lines: readonly Line[], wordKey: string, turn: number): readonly Line[] {
-  let out: Line[] | null = null;
-  lines.forEach((line, i) => {
-    if (line.to !== 'public' || line.kind !== 'chat' || !mentions(matchKey(line.text), wordKey)) return;
-    out ??= lines.slice();
-    out[i] = { id: line.id, turn, by: line.by, kind: line.kind, text: line.text, to: 'guessed' };
-  });
-  return out ?? lines;
 }
 
 function revealHint(state: SketchState): SketchState {

@@ -120,7 +120,16 @@ function check(problems: string[]): void {
 }
 
 /** Everything checked after every step. */
-function problemsOf(before: SketchState, after: SketchState, now: number, explicitTick: boolean, order: Map<number, number[]>): string[] {
+/**
+ * What the checks remember across steps: each round's drawers' join order so far, and the
+ * first line id said after each turn's word was chosen (lines said before stay as they were).
+ */
+interface Memo {
+  readonly order: Map<number, number[]>;
+  readonly drawingFrom: Map<number, number>;
+}
+
+function problemsOf(before: SketchState, after: SketchState, now: number, explicitTick: boolean, { order, drawingFrom }: Memo): string[] {
   const problems: string[] = [];
   const fail = (ok: boolean, what: string) => {
     if (!ok) problems.push(what);
@@ -166,15 +175,19 @@ function problemsOf(before: SketchState, after: SketchState, now: number, explic
     fail(t.hintsShown <= Math.floor((t.pub.mask ?? []).filter((c) => c === null || /[\p{L}\p{N}]/u.test(c)).length / 2), 'at most half the letters are hints');
   }
 
-  // Privacy: nobody who may not know the word finds it in their view, before or after hints.
+  // Privacy: nobody who may not know the word finds it in their view, before or after hints,
+  // but in lines said before it was chosen (a guess at the choices is no leak).
   if (after.phase === 'drawing' && t.word !== null) {
+    if (!drawingFrom.has(t.pub.number)) drawingFrom.set(t.pub.number, before.turn.pub.number === t.pub.number ? before.nextLineId : 0);
+    const since = drawingFrom.get(t.pub.number)!;
     const viewers = [...after.players.filter((p) => !p.left).map((p) => p.id), 'spectator'];
     for (const id of viewers) {
       const key = audience(after, { playerId: id, seat: id === 'spectator' ? null : SEAT });
       const knows = id === t.pub.drawer || t.pub.guessed.includes(id);
       fail(knows === (key !== PUBLIC_AUDIENCE), `${id} is in the audience of what they know (${key})`);
       if (!knows) {
-        const leaks = wordLeaks(view(after, key), t.word);
+        const seen = view(after, key);
+        const leaks = wordLeaks({ ...seen, lines: seen.lines.filter((l) => l.id >= since) }, t.word);
         fail(leaks.length === 0, `${id} can read the word: ${leaks.join(', ')}`);
       }
     }
@@ -224,8 +237,8 @@ function runGame(seed: number, settings: SketchSettings, players: number, action
     if (!info) rounds.set(r, (info = { left: new Set() }));
     return info;
   };
-  const order = new Map<number, number[]>();
-  if (checks) check(problemsOf(state, state, now, true, order));
+  const memo: Memo = { order: new Map(), drawingFrom: new Map() };
+  if (checks) check(problemsOf(state, state, now, true, memo));
   for (const a of actions) {
     if (state.phase === 'over') break;
     now += a.dt;
@@ -296,7 +309,7 @@ function runGame(seed: number, settings: SketchSettings, players: number, action
       if (checks && missing.length > 0) check([`round ${r} ended without a turn for ${missing.map((p) => p.id)}`]);
       if (r === state.round) break;
     }
-    if (checks) check(problemsOf(before, state, now, explicitTick, order));
+    if (checks) check(problemsOf(before, state, now, explicitTick, memo));
   }
   const wordOf = (turn: number) => (turn === state.turn.pub.number ? state.turn.word : state.history.find((h) => h.turn === turn)?.word) ?? null;
   const hidden = state.lines.filter((l) => {

@@ -3,7 +3,7 @@ import { ErrorCode, fail, ok, type Result } from '../errors';
 import { MAX_DRAWING_COORDS, MAX_OPS_PER_TURN, MAX_STROKE_POINTS, PALETTE, fillOp, opSize, strokeOp } from './draw';
 import { SKETCH_ERRORS, SketchError } from './errors';
 import { addScore, admit, allGuessed, endTurn, guessPoints, MAX_LINES, newGame, SEAT, startDrawing, syncRoster, tick } from './flow';
-import { cleanLine, LINE_MAX, matchKey, mentions, oneEditApart } from './text';
+import { cleanLine, LINE_REFUSAL, matchKey, mentions, oneEditApart } from './text';
 import type { DrawOp, Line, LineAudience, SketchMove, SketchSettings, SketchState } from './types';
 
 /**
@@ -16,7 +16,8 @@ import type { DrawOp, Line, LineAudience, SketchMove, SketchSettings, SketchStat
  * - the drawer's lines, and those of players who guessed, reach only the drawer and the
  *   players who guessed, while the turn runs (they know the word);
  * - a line that holds the word reaches only them too, whoever said it ("apple pie" when the
- *   word is "apple"), and lines said before the word was chosen are checked when it is;
+ *   word is "apple"); lines said before the word was chosen stay as they were (nobody
+ *   knew it then, and hiding one that holds it would give the word away);
  * - every other line is public (spectators see what the public sees).
  * A guess one edit away from the word also tells its sender alone that it is close.
  */
@@ -85,9 +86,7 @@ function choose(s: SketchState, by: string, index: number, now: number): Result<
 function say(s: SketchState, by: string, text: string, now: number): Result<SketchState | Moved<SketchState>> {
   const line = cleanLine(text);
   if (!line.ok) {
-    return line.reason === 'empty'
-      ? fail(SketchError.EMPTY_LINE, 'Say something')
-      : fail(SketchError.LINE_TOO_LONG, `At most ${LINE_MAX} characters`);
+    return fail(line.reason === 'empty' ? SketchError.EMPTY_LINE : SketchError.LINE_TOO_LONG, LINE_REFUSAL[line.reason]);
   }
   const t = s.turn;
   if (s.phase === 'choosing' || s.phase === 'drawing') {

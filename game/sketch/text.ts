@@ -77,6 +77,9 @@ export function blankMask(word: string): (string | null)[] {
   return wordCells(word).map((cell) => (isLetterCell(cell) ? null : cell));
 }
 
+/** Why a line cannot be said, in the words the server's refusal and the browser's guess box use. */
+export const LINE_REFUSAL = { empty: 'Say something', long: `At most ${LINE_MAX} characters` } as const;
+
 /** A line as it will show: cleaned (game/limits.ts), or why it cannot be said. */
 export function cleanLine(text: string): { ok: true; value: string } | { ok: false; reason: 'empty' | 'long' } {
   const value = cleanText(text);

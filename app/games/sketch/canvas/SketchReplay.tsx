@@ -8,7 +8,19 @@ import type { DrawOp } from './types';
 import { useSketchSurface } from './use-sketch-surface';
 
 /** A finished drawing in the gallery: replayed stroke by stroke on demand, downloadable as PNG. */
-export function SketchReplay({ ops, label, fileName = 'drawing.png' }: { ops: readonly DrawOp[]; label: string; fileName?: string }) {
+export function SketchReplay({
+  ops,
+  label,
+  name = label,
+  fileName = 'drawing.png',
+}: {
+  ops: readonly DrawOp[];
+  /** What the drawing shows, for screen readers. */
+  label: string;
+  /** A short name for its buttons ("Replay LIGHTHOUSE"); the label by default. */
+  name?: string;
+  fileName?: string;
+}) {
   const refs = useSketchSurface(ops, undefined);
   const [playing, setPlaying] = useState(false);
 
@@ -38,8 +50,12 @@ export function SketchReplay({ ops, label, fileName = 'drawing.png' }: { ops: re
     <figure className="sketch-canvas is-readonly sketch-replay">
       <SketchStage refs={refs} label={label} interactive={false} />
       <figcaption className="sketch-replay-actions">
-        <button type="button" onClick={play}>{playing ? 'Stop' : 'Replay'}</button>
-        <button type="button" onClick={download}>Download PNG</button>
+        <button type="button" className="button" aria-label={`${playing ? 'Stop' : 'Replay'} ${name}`} onClick={play}>
+          {playing ? 'Stop' : 'Replay'}
+        </button>
+        <button type="button" className="button" aria-label={`Download ${name} as PNG`} onClick={download}>
+          Download PNG
+        </button>
       </figcaption>
     </figure>
   );
