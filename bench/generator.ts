@@ -7,9 +7,11 @@
 import { BoardgameIoRoom } from './bots/boardgameio';
 import { ParlorRoom, refusals } from './bots/parlor';
 import { SocketIoAckRoom, SocketIoRoom, WsRoom } from './bots/relay';
-import type { GeneratorMessage, IdleConfig, LoadConfig, ServerKind, StepResult, ToGeneratorMessage } from './ipc';
+import { SketchParlorRoom, SketchRelayRoom } from './bots/sketch';
+import type { GeneratorMessage, IdleConfig, LoadConfig, ServerKind, StepResult, StrokeConfig, StrokeKind, StrokeStepResult, ToGeneratorMessage } from './ipc';
 import { Load, MEMBERS, type RoomDriver } from './load';
 import { waitForQuiet, type WatchedCore } from './proc';
+import { STROKE_MEMBERS, StrokeLoad, type StrokeRoomDriver } from './strokes';
 
 interface Room extends RoomDriver {
   open(): Promise<void>;
@@ -23,8 +25,22 @@ const ROOM_TYPES: Record<ServerKind, new (url: string, load: Load, index: number
   parlor: ParlorRoom,
 };
 
+const STROKE_ROOM_TYPES: Record<StrokeKind, new (url: string, load: StrokeLoad, index: number) => StrokeRoomDriver> = {
+  parlor: SketchParlorRoom,
+  socketio: SketchRelayRoom,
+};
+
 /** Rooms opened at once during setup. */
 const SETUP_CONCURRENCY = 20;
+
+/** Opens `rooms`, `SETUP_CONCURRENCY` at a time. */
+async function openAll(rooms: readonly { open(): Promise<void> }[]): Promise<void> {
+  let next = 0;
+  const worker = async () => {
+    while (next < rooms.length) await rooms[next++]!.open();
+  };
+  await Promise.all(Array.from({ length: SETUP_CONCURRENCY }, worker));
+}
 
 function tell(message: GeneratorMessage): void {
   process.send?.(message);
@@ -38,11 +54,7 @@ async function openRooms(kind: ServerKind, url: string, load: Load, count: numbe
     load.add(room);
     rooms.push(room);
   }
-  let next = 0;
-  const worker = async () => {
-    while (next < rooms.length) await rooms[next++]!.open();
-  };
-  await Promise.all(Array.from({ length: SETUP_CONCURRENCY }, worker));
+  await openAll(rooms);
 }
 
 async function runLoad(config: LoadConfig): Promise<number> {
@@ -61,7 +73,11 @@ async function runLoad(config: LoadConfig): Promise<number> {
     const unsettled = await load.settle(10_000);
     if (unsettled > 0) tell({ type: 'progress', text: `${unsettled} rooms still had moves in flight before ${rate} moves/s` });
     await new Promise((resolve) => setTimeout(resolve, 300));
-    const result = await measure(load, rate, config, budget);
+    const step = () => {
+      refusals.clear();
+      return load.step(rate, config);
+    };
+    const result = await measure(step, `${rate} moves/s`, config, budget, () => load.settle(10_000));
     tell({ type: 'step', result });
     if (refusals.size > 0) tell({ type: 'progress', text: `refusals: ${JSON.stringify(Object.fromEntries(refusals))}` });
     if (!result.passed) failed = true;
@@ -71,12 +87,21 @@ async function runLoad(config: LoadConfig): Promise<number> {
   return budget.ms;
 }
 
+/** What {@link measure} needs of a run's configuration. */
+type MeasureConfig = Pick<LoadConfig, 'serverCore' | 'serverPid' | 'generatorCore' | 'maxOthersPct' | 'retries'>;
+
 /**
- * One step, started on quiet cores if other processes calm down within the waiting budget,
- * and measured again (within the budget) when they took more than `maxOthersPct` of a
- * pinned core during it.
+ * One step (`run`), started on quiet cores if other processes calm down within the waiting
+ * budget, and measured again (within the budget) when they took more than `maxOthersPct` of
+ * a pinned core during it.
  */
-async function measure(load: Load, rate: number, config: LoadConfig, budget: { ms: number }): Promise<StepResult> {
+async function measure<R extends StepResult | StrokeStepResult>(
+  run: () => Promise<R>,
+  what: string,
+  config: MeasureConfig,
+  budget: { ms: number },
+  settle: () => Promise<unknown>,
+): Promise<R> {
   const watched: WatchedCore[] = [];
   if (config.serverCore !== null) watched.push({ core: config.serverCore, pid: config.serverPid });
   if (config.generatorCore !== null) watched.push({ core: config.generatorCore, pid: 'self' });
@@ -86,19 +111,38 @@ async function measure(load: Load, rate: number, config: LoadConfig, budget: { m
       // The first half second is the reading itself, not waiting.
       budget.ms -= Math.max(0, quiet.waitedMs - 500);
       if (quiet.waitedMs > 1500) {
-        tell({ type: 'progress', text: `waited ${Math.round(quiet.waitedMs / 1000)} s for other processes before ${rate} moves/s (now ${Math.round(quiet.othersPct)}%)` });
+        tell({ type: 'progress', text: `waited ${Math.round(quiet.waitedMs / 1000)} s for other processes before ${what} (now ${Math.round(quiet.othersPct)}%)` });
       }
-      await load.settle(10_000);
+      await settle();
     }
-    refusals.clear();
     const started = performance.now();
-    const result = await load.step(rate, config);
+    const result = await run();
     result.repeats = attempt;
     const others = Math.max(result.otherOnServerCorePct ?? 0, result.otherOnGeneratorCorePct ?? 0);
     if (others <= config.maxOthersPct || attempt >= config.retries || budget.ms <= 0 || watched.length === 0) return result;
     budget.ms -= performance.now() - started;
-    tell({ type: 'progress', text: `${rate} moves/s: other processes took ${Math.round(others)}% of a pinned core; measuring again` });
+    tell({ type: 'progress', text: `${what}: other processes took ${Math.round(others)}% of a pinned core; measuring again` });
   }
+}
+
+/** Sketch's stroke workload: `config.rooms` rooms set up, then one measured step (bench/strokes.ts). */
+async function runStrokes(config: StrokeConfig): Promise<number> {
+  const load = new StrokeLoad();
+  const started = performance.now();
+  const rooms: StrokeRoomDriver[] = [];
+  for (let i = 0; i < config.rooms; i++) {
+    const room = new STROKE_ROOM_TYPES[config.kind](config.url, load, load.nextIndex);
+    load.add(room);
+    rooms.push(room);
+  }
+  await openAll(rooms);
+  tell({ type: 'progress', text: `${config.rooms} rooms (${config.rooms * STROKE_MEMBERS} sockets) drawing in ${Math.round(performance.now() - started)} ms` });
+  const budget = { ms: config.waitBudgetMs };
+  const settle = () => new Promise((resolve) => setTimeout(resolve, 300));
+  const result = await measure(() => load.step(config), `${config.rooms} rooms`, config, budget, settle);
+  tell({ type: 'strokeStep', result });
+  load.close();
+  return budget.ms;
 }
 
 async function runIdle(config: IdleConfig): Promise<undefined> {
@@ -127,7 +171,14 @@ setTimeout(() => process.exit(2), 30 * 60_000).unref();
 
 process.on('message', (raw) => {
   const message = raw as ToGeneratorMessage;
-  const job = message.type === 'load' ? runLoad(message.config) : message.type === 'idle' ? runIdle(message.config) : null;
+  const job =
+    message.type === 'load'
+      ? runLoad(message.config)
+      : message.type === 'strokes'
+        ? runStrokes(message.config)
+        : message.type === 'idle'
+          ? runIdle(message.config)
+          : null;
   if (!job) return;
   job.then(
     (waitBudgetLeftMs) => {

@@ -103,13 +103,95 @@ export interface StepResult {
   readonly perfFile?: string;
 }
 
+/** The servers Sketch's stroke workload runs on: Parlor, and the raw Socket.IO relay relaying the same frames. */
+export type StrokeKind = 'parlor' | 'socketio';
+
+/** Human names of the stroke workload's servers. */
+export const STROKE_NAMES: Record<StrokeKind, string> = { parlor: 'Parlor (Sketch)', socketio: 'raw Socket.IO relay' };
+
+/** How one measurement of the stroke workload is shaped (bench/strokes.ts). */
+export interface StrokeConfig {
+  readonly kind: StrokeKind;
+  readonly url: string;
+  readonly serverPid: number;
+  readonly serverCore: number | null;
+  readonly generatorCore: number | null;
+  /** Rooms of 8 players, one drawer each. */
+  readonly rooms: number;
+  readonly warmMs: number;
+  readonly measureMs: number;
+  readonly drainMs: number;
+  /** A delivery missing this long after its frame fell due is lost. */
+  readonly frameTimeoutMs: number;
+  readonly p99LimitMs: number;
+  readonly lossLimit: number;
+  readonly maxOthersPct: number;
+  readonly retries: number;
+  readonly waitBudgetMs: number;
+}
+
+/** Figures of one measurement of the stroke workload. Latencies in ms. */
+export interface StrokeStepResult {
+  readonly rooms: number;
+  /** Frames due in the measured window (all sent: frames never wait for one another). */
+  readonly frames: number;
+  readonly framesPerSec: number;
+  readonly expected: number;
+  readonly delivered: number;
+  readonly lost: number;
+  /** Commits and guesses the server refused: a bench bug if ever above zero. */
+  readonly refused: number;
+  readonly p50: number;
+  readonly p95: number;
+  readonly p99: number;
+  readonly max: number;
+  readonly serverCpuPct: number;
+  /** The server's CPU over the window (commits and guesses included) per frame streamed. */
+  readonly serverCpuUsPerFrame: number;
+  readonly serverRssMb: number;
+  readonly generatorCpuPct: number;
+  readonly otherOnServerCorePct: number | null;
+  readonly otherOnGeneratorCorePct: number | null;
+  /** Bytes of the websocket frame each recipient got for a stream frame. */
+  readonly bytesPerDelivery: number;
+  /** All traffic of all bots in the window (frames, deliveries, commits, guesses, their patches and acks) per frame. */
+  readonly wireBytesPerFrame: number;
+  readonly passed: boolean;
+  repeats: number;
+}
+
 /** Runner → generator. */
-export type ToGeneratorMessage = { type: 'load'; config: LoadConfig } | { type: 'idle'; config: IdleConfig } | { type: 'release' };
+export type ToGeneratorMessage =
+  | { type: 'load'; config: LoadConfig }
+  | { type: 'strokes'; config: StrokeConfig }
+  | { type: 'idle'; config: IdleConfig }
+  | { type: 'release' };
 
 /** Generator → runner. */
 export type GeneratorMessage =
   | { type: 'progress'; text: string }
   | { type: 'step'; result: StepResult }
+  | { type: 'strokeStep'; result: StrokeStepResult }
   | { type: 'connected'; sockets: number; setupMs: number }
   | { type: 'done'; waitBudgetLeftMs?: number }
   | { type: 'error'; message: string };
+
+/** Parlor and the relay at one number of rooms, one right after the other on fresh servers. */
+export interface StrokePair {
+  readonly rooms: number;
+  /** The server measured first (the order alternates). */
+  readonly first: StrokeKind;
+  readonly parlor: StrokeStepResult;
+  readonly socketio: StrokeStepResult;
+}
+
+/** Everything Sketch's stroke workload measured in one run. */
+export interface SketchResults {
+  readonly plan: { readonly rooms: readonly number[]; readonly warmMs: number; readonly measureMs: number; readonly p99LimitMs: number; readonly lossLimit: number };
+  /** One pair per number of rooms, stepping up until either server failed. */
+  readonly steps: readonly StrokePair[];
+  /** More pairs at {@link top}, after the steps. */
+  readonly rounds: readonly StrokePair[];
+  /** The most rooms both servers sustained, or null. */
+  readonly top: number | null;
+}

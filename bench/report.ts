@@ -5,7 +5,7 @@
  */
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
-import { SERVER_KINDS, SERVER_NAMES, type ServerKind, type StepResult } from './ipc';
+import { SERVER_KINDS, SERVER_NAMES, type ServerKind, type SketchResults, type StepResult } from './ipc';
 
 /** Memory per idle socket, from a server that only holds connected sockets in rooms. */
 export interface IdleResult {
@@ -58,6 +58,8 @@ export interface BenchResults {
   /** Parlor and the Socket.IO relay side by side at the reference rate, after the main run (absent in older runs). */
   rounds?: PairedRound[];
   profile: { file: string; summary: string } | null;
+  /** Sketch's stroke workload (bench/strokes.ts), when the run had it. */
+  sketch?: SketchResults;
   minutes: number;
 }
 
@@ -87,11 +89,14 @@ export function capacity(steps: readonly StepResult[]): { rate: number | null; o
   return { rate, open: true };
 }
 
-const num = (n: number, digits = 0) =>
+/** A number for a table, with thousands separators. */
+export const num = (n: number, digits = 0) =>
   Number.isFinite(n) ? n.toLocaleString('en-US', { minimumFractionDigits: digits, maximumFractionDigits: digits }) : '-';
-const ms = (n: number) => (Number.isFinite(n) ? (n < 10 ? n.toFixed(2) : n < 100 ? n.toFixed(1) : n.toFixed(0)) : '-');
+/** Milliseconds with 3 significant digits or so. */
+export const ms = (n: number) => (Number.isFinite(n) ? (n < 10 ? n.toFixed(2) : n < 100 ? n.toFixed(1) : n.toFixed(0)) : '-');
 const kb = (bytes: number) => (bytes / 1024).toFixed(1);
-const pct = (n: number | null) => (n === null ? '-' : `${Math.round(n)}%`);
+/** A percentage, or '-'. */
+export const pct = (n: number | null) => (n === null ? '-' : `${Math.round(n)}%`);
 
 function at(steps: readonly StepResult[], rate: number): StepResult | undefined {
   return steps.find((s) => s.rate === rate);
@@ -115,7 +120,8 @@ function failureText(steps: readonly StepResult[], limit: number): string {
   return `failed at ${num(failed.rate)}: ${why.join(', ')} (server CPU ${Math.round(failed.serverCpuPct)}%${generator})`;
 }
 
-function ratio(a: number | null | undefined, b: number | null | undefined): string {
+/** `a / b` as `1.23×`, or '-' when either is missing. */
+export function ratio(a: number | null | undefined, b: number | null | undefined): string {
   if (a === null || a === undefined || b === null || b === undefined || !Number.isFinite(a) || !Number.isFinite(b) || b === 0) return '-';
   return `${(a / b).toFixed(2)}×`;
 }
@@ -227,7 +233,8 @@ function renderRatios(r: BenchResults): string[] {
   return lines;
 }
 
-function median(values: readonly number[]): number {
+/** The median of `values`. */
+export function median(values: readonly number[]): number {
   const sorted = [...values].sort((a, b) => a - b);
   const mid = sorted.length >> 1;
   return sorted.length % 2 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
@@ -437,15 +444,24 @@ const SKELETON_AFTER =
   'Each optimisation of the move path gets a line here with its before and after figures from `npm run bench`.\n' +
   'None yet: the run above is the baseline.\n';
 
-/** Writes the report into `file`, replacing only the part between the markers. */
-export function writeReport(file: string, generated: string): void {
+/**
+ * Writes generated sections into `file`, each replacing only the part between its own
+ * markers (its first and last lines); a section whose markers the file lacks is added at
+ * its end. A run that measured only some workloads leaves the others' sections as they were.
+ */
+export function writeReport(file: string, ...sections: string[]): void {
   mkdirSync(dirname(file), { recursive: true });
-  let text = SKELETON_BEFORE + generated + SKELETON_AFTER;
-  if (existsSync(file)) {
-    const old = readFileSync(file, 'utf8');
-    const begin = old.indexOf(BEGIN);
-    const end = old.indexOf(END);
-    if (begin >= 0 && end > begin) text = old.slice(0, begin) + generated + old.slice(end + END.length);
+  if (!existsSync(file)) {
+    writeFileSync(file, SKELETON_BEFORE + sections.join('\n\n') + SKELETON_AFTER);
+    return;
+  }
+  let text = readFileSync(file, 'utf8');
+  for (const section of sections) {
+    const first = section.slice(0, section.indexOf('\n'));
+    const last = section.slice(section.lastIndexOf('\n') + 1);
+    const begin = text.indexOf(first);
+    const end = text.indexOf(last, begin);
+    text = begin >= 0 && end > begin ? text.slice(0, begin) + section + text.slice(end + last.length) : `${text.trimEnd()}\n\n${section}\n`;
   }
   writeFileSync(file, text);
 }

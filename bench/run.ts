@@ -26,15 +26,22 @@ import {
   type MemoryReport,
   type ServerKind,
   type ServerMessage,
+  type SketchResults,
   type StepResult,
+  type StrokeKind,
+  type StrokePair,
+  type StrokeStepResult,
   type ToGeneratorMessage,
   type ToServerMessage,
+  STROKE_NAMES,
 } from './ipc';
 import { bundle } from '../scripts/bundle.mjs';
 import { cpuModel, loadAverage, waitForQuiet } from './proc';
 import { renderSplits, splitPerf } from './perf';
 import { summariseProfile, type CpuProfile, type ProfileWindow } from './profile';
 import { REFERENCE_RATE, renderHeadline, renderReport, writeReport, type BenchResults, type IdleResult, type PairedRound } from './report';
+import { renderSketchHeadline, renderSketchReport, renderStreamComparison, type StreamRound } from './stroke-report';
+import { parseShape, shapeName, type StreamShape, type StrokeRunConfig, type StrokeStepFigures } from './strokes';
 
 const ROOT = process.cwd();
 const RESULTS = join(ROOT, 'bench', 'results');
@@ -51,6 +58,9 @@ const { values: flags } = parseArgs({
     'server-flags': { type: 'string' },
     'generator-flags': { type: 'string' },
     rounds: { type: 'string' },
+    'sketch-rooms': { type: 'string' },
+    'sketch-rounds': { type: 'string' },
+    'sketch-streams': { type: 'string' },
     report: { type: 'string' },
     out: { type: 'string' },
     help: { type: 'boolean', default: false },
@@ -77,6 +87,14 @@ if (flags.help) {
              the run has it) at ${REFERENCE_RATE.toLocaleString('en-US')} moves/s, one right after the other in rotating order (default 3, 0 with
              --quick): their median ratios are what the targets are judged on, since the machine's speed drifts between
              servers of one run
+  --only sketch   Sketch's stroke workload alone (part of a run without --only): rooms of 8, a drawer each streaming
+             30 frames/s of 10 points with commits and guesses, on Parlor and the Socket.IO relay in alternating pairs,
+             stepping the rooms up; writes only its own part of the report
+  --sketch-rooms N,N   the numbers of rooms it steps through; --sketch-rounds N  more pairs at the most both sustained
+  --sketch-streams 30x10,15x20,15x20-bin   instead of stepping, compares ways to stream the same 300 points/s (frames/s x
+             points, -bin for binary frames): at each --sketch-rooms, --sketch-rounds rounds (default 3) of a Parlor-relay
+             pair per shape, rotating; writes bench/results/sketch-streams-DATE.{json,md}, not the report. Sketch's stream
+             schema takes JSON only: Parlor refuses -bin frames unless it is given bytes too (bench/strokes.ts binaryFrame)
   --out      where to write the report (default: docs/performance.md, or bench/results/quick.md with --quick)
   --report=FILE.json   only write the report again from a saved run (bench/results/*.json)`);
   process.exit(0);
@@ -86,16 +104,33 @@ if (flags.report) {
   // Re-render a saved run (e.g. after the report's layout changed); measures nothing.
   const saved = JSON.parse(readFileSync(flags.report, 'utf8')) as BenchResults;
   const out = flags.out ?? (saved.quick ? join(RESULTS, 'quick.md') : join(ROOT, 'docs', 'performance.md'));
-  writeReport(out, renderReport(saved));
-  console.log(`${renderHeadline(saved)}\nwrote ${relative(ROOT, out)} from ${flags.report}`);
+  writeReport(out, ...sections(saved));
+  console.log(`${headlines(saved)}\nwrote ${relative(ROOT, out)} from ${flags.report}`);
   process.exit(0);
 }
 
-const kinds: ServerKind[] = flags.only
-  ? flags.only.split(',').map((k) => {
-      if (!(SERVER_KINDS as readonly string[]).includes(k)) throw new Error(`--only: unknown server "${k}" (know ${SERVER_KINDS.join(', ')})`);
-      return k as ServerKind;
-    })
+/** The parts of the report a run wrote: the move workload's when it measured servers, the stroke workload's when it ran. */
+function sections(r: BenchResults): string[] {
+  return [
+    ...(Object.keys(r.servers).length > 0 ? [renderReport(r)] : []),
+    ...(r.sketch ? [renderSketchReport(r.sketch, { date: r.date, quick: r.quick, minutes: r.minutes })] : []),
+  ];
+}
+
+function headlines(r: BenchResults): string {
+  return [...(Object.keys(r.servers).length > 0 ? [renderHeadline(r)] : []), ...(r.sketch ? [renderSketchHeadline(r.sketch)] : [])].join('\n\n');
+}
+
+const only = flags.only?.split(',');
+/** `sketch` in --only names the stroke workload, not a server. */
+const sketchRun = !only || only.includes('sketch');
+const kinds: ServerKind[] = only
+  ? only
+      .filter((k) => k !== 'sketch')
+      .map((k) => {
+        if (!(SERVER_KINDS as readonly string[]).includes(k)) throw new Error(`--only: unknown server "${k}" (know ${SERVER_KINDS.join(', ')}, sketch)`);
+        return k as ServerKind;
+      })
   : [...SERVER_KINDS];
 
 const quick = flags.quick;
@@ -130,6 +165,20 @@ const BASE_PLAN = quick
     };
 const PLAN = flags.rates ? { ...BASE_PLAN, rates: flags.rates.split(',').map(Number) } : BASE_PLAN;
 if (PLAN.rates.some((r) => !(r > 0 && r <= 100_000))) throw new Error('--rates must be moves per second, 1-100000');
+/** The stroke workload's plan: numbers of rooms stepped through, then more pairs at the most both sustained. */
+const SKETCH_PLAN = {
+  rooms: flags['sketch-rooms'] ? flags['sketch-rooms'].split(',').map(Number) : quick ? [25, 100, 200] : [25, 50, 100, 150, 200, 300],
+  rounds: flags['sketch-rounds'] === undefined ? (quick ? 0 : 2) : Number(flags['sketch-rounds']),
+  warmMs: quick ? 1000 : 2000,
+  measureMs: quick ? 3000 : 5000,
+  drainMs: 2000,
+  p99LimitMs: 100,
+  lossLimit: 0.001,
+};
+if (SKETCH_PLAN.rooms.some((n) => !(Number.isInteger(n) && n >= 1 && n <= 1000))) throw new Error('--sketch-rooms must be 1-1000 each');
+if (!(Number.isInteger(SKETCH_PLAN.rounds) && SKETCH_PLAN.rounds >= 0 && SKETCH_PLAN.rounds <= 20)) throw new Error('--sketch-rounds must be 0-20');
+/** `--sketch-streams`: the stream shapes to compare side by side, or null (the stepping run). */
+const streamShapes: StreamShape[] | null = flags['sketch-streams'] ? flags['sketch-streams'].split(',').map(parseShape) : null;
 /** Other processes above this share of a pinned core make a measurement suspect. */
 const MAX_OTHERS_PCT = 25;
 /** Time left in this run for waiting for quiet cores and repeating disturbed steps. */
@@ -194,6 +243,7 @@ const bundles = new Map<string, string>();
  */
 async function bundleChildren(kinds: readonly ServerKind[]): Promise<void> {
   for (const script of new Set(['bench/generator.ts', ...kinds.map((k) => `bench/servers/${SERVER_SCRIPTS[k]}.ts`)])) {
+    if (bundles.has(script)) continue;
     // CommonJS: the bots and boardgame.io's server import its subpaths, which only `require` resolves.
     const out = join(RESULTS, 'build', `${basename(script, '.ts')}.cjs`);
     await bundle(join(ROOT, script), out);
@@ -422,6 +472,106 @@ async function pairedRounds(count: number): Promise<PairedRound[]> {
   return done;
 }
 
+/** One measurement of the stroke workload: a fresh server and generator, `rooms` rooms drawing, one step. */
+async function strokeStep(kind: StrokeKind, rooms: number, label: string, stream?: StreamShape): Promise<StrokeStepFigures> {
+  const server = await startServer(kind, `sketch-${label}`);
+  const generator = startGenerator(kind, `sketch-${label}`);
+  try {
+    const config: StrokeRunConfig = {
+      ...(stream ? { stream } : {}),
+      kind,
+      url: server.url,
+      serverPid: server.child.pid!,
+      serverCore: pinning?.server ?? null,
+      generatorCore: pinning?.generator ?? null,
+      rooms,
+      warmMs: SKETCH_PLAN.warmMs,
+      measureMs: SKETCH_PLAN.measureMs,
+      drainMs: SKETCH_PLAN.drainMs,
+      frameTimeoutMs: 2000,
+      p99LimitMs: SKETCH_PLAN.p99LimitMs,
+      lossLimit: SKETCH_PLAN.lossLimit,
+      maxOthersPct: MAX_OTHERS_PCT,
+      retries: PLAN.retries,
+      waitBudgetMs: waitBudget.ms,
+    };
+    let result: StrokeStepFigures | undefined;
+    const done = nextMessage<GeneratorMessage, true>(generator, 240_000 + waitBudget.ms, `${kind} strokes`, (m) => {
+      if (m.type === 'error') throw new Error(m.message);
+      if (m.type === 'progress') console.log(`      ${m.text}`);
+      // bench/strokes.ts's step reports the per-point figures beside the IPC type's.
+      if (m.type === 'strokeStep') result = m.result as StrokeStepFigures;
+      if (m.type === 'done' && m.waitBudgetLeftMs !== undefined) waitBudget.ms = Math.max(0, m.waitBudgetLeftMs);
+      return m.type === 'done' ? true : undefined;
+    });
+    generator.send({ type: 'strokes', config } satisfies ToGeneratorMessage);
+    await done;
+    if (!result) throw new Error(`${kind} strokes: no step reported`);
+    console.log(`    ${STROKE_NAMES[kind].padEnd(20)} ${formatStrokeStep(result)}`);
+    return result;
+  } finally {
+    await stop(generator);
+    await stop(server.child, { type: 'exit' });
+  }
+}
+
+/** Parlor and the relay at `rooms` rooms, one right after the other; `i` alternates which goes first. */
+async function strokePair(rooms: number, i: number, stream?: StreamShape): Promise<StrokePair & { parlor: StrokeStepFigures; socketio: StrokeStepFigures }> {
+  const order: StrokeKind[] = i % 2 === 0 ? ['parlor', 'socketio'] : ['socketio', 'parlor'];
+  const steps: Partial<Record<StrokeKind, StrokeStepFigures>> = {};
+  for (const kind of order) {
+    await waitForQuietCores();
+    steps[kind] = await strokeStep(kind, rooms, `${rooms}-${i}${stream ? `-${shapeName(stream)}` : ''}`, stream);
+  }
+  return { rooms, first: order[0]!, parlor: steps.parlor!, socketio: steps.socketio! };
+}
+
+/** `--sketch-streams`: at each number of rooms, rounds of one pair per shape, the shapes' order rotating each round. */
+async function streamsPhase(shapes: readonly StreamShape[], save: (rounds: readonly StreamRound[]) => void): Promise<StreamRound[]> {
+  const count = flags['sketch-rounds'] === undefined ? 3 : SKETCH_PLAN.rounds;
+  const done: StreamRound[] = [];
+  for (const rooms of SKETCH_PLAN.rooms) {
+    for (let round = 0; round < count; round++) {
+      for (let j = 0; j < shapes.length; j++) {
+        const shape = shapes[(round + j) % shapes.length]!;
+        console.log(`\nSketch streams: ${rooms} rooms, round ${round + 1} of ${count}, ${shapeName(shape)}`);
+        done.push({ round, shape: shapeName(shape), pair: await strokePair(rooms, round + j, shape) });
+        save(done); // a long comparison on a busy machine keeps what it measured if stopped
+      }
+    }
+  }
+  return done;
+}
+
+/** Sketch's stroke workload: pairs stepping the rooms up until either server fails, then more pairs at the most both sustained. */
+async function sketchPhase(): Promise<SketchResults> {
+  const { rooms: plan, rounds: extra, warmMs, measureMs, p99LimitMs, lossLimit } = SKETCH_PLAN;
+  const steps: StrokePair[] = [];
+  const rounds: StrokePair[] = [];
+  let top: number | null = null;
+  for (const rooms of plan) {
+    console.log(`\nSketch strokes: ${rooms} rooms of 8`);
+    const pair = await strokePair(rooms, steps.length);
+    steps.push(pair);
+    if (!(pair.parlor.passed && pair.socketio.passed)) break;
+    top = rooms;
+  }
+  for (let i = 0; top !== null && i < extra; i++) {
+    console.log(`\nSketch strokes: pair ${i + 1} of ${extra} more at ${top} rooms`);
+    rounds.push(await strokePair(top, steps.length + i));
+  }
+  return { plan: { rooms: plan, warmMs, measureMs, p99LimitMs, lossLimit }, steps, rounds, top };
+}
+
+function formatStrokeStep(s: StrokeStepResult): string {
+  const f = (n: number) => (Number.isFinite(n) ? n.toFixed(n < 10 ? 2 : 1) : '-');
+  return (
+    `${Math.round(s.framesPerSec)} frames/s: p50 ${f(s.p50)} p99 ${f(s.p99)} max ${f(s.max)} ms, lost ${s.lost} of ${s.expected}, ` +
+    `server ${Math.round(s.serverCpuPct)}% ${s.serverCpuUsPerFrame.toFixed(1)} us/frame, ${Math.round(s.bytesPerDelivery)} B/delivery, gen ${Math.round(s.generatorCpuPct)}%` +
+    `${s.refused ? `, REFUSED ${s.refused}` : ''} ${s.passed ? 'ok' : 'FAIL'}`
+  );
+}
+
 function formatStep(s: StepResult): string {
   const f = (n: number) => (Number.isFinite(n) ? n.toFixed(n < 10 ? 2 : 1) : '-');
   return (
@@ -479,12 +629,25 @@ async function main(): Promise<void> {
     minutes: 0,
   };
   console.log(
-    `bench: ${quick ? 'quick' : 'full'} run, ${kinds.join(', ')}; ${rooms} rooms of 5; ` +
+    `bench: ${quick ? 'quick' : 'full'} run, ${[...kinds, ...(sketchRun ? ['sketch'] : [])].join(', ')}; ${rooms} rooms of 5; ` +
       (pinning ? 'server on core 0, generator on core 1' : 'NOT pinned (taskset or a second core missing)') +
       (niceness === null ? '' : `, priority ${niceness}`) +
       `; load average ${results.loadAverage.start}`,
   );
-  await bundleChildren(kinds);
+  await bundleChildren(sketchRun ? [...kinds, 'parlor', 'socketio'] : kinds);
+  if (streamShapes) {
+    mkdirSync(RESULTS, { recursive: true });
+    const base = join(RESULTS, `sketch-streams-${results.date.replace(/[:.]/g, '-')}`);
+    const write = (rounds: readonly StreamRound[]) => {
+      const table = renderStreamComparison(rounds, { date: results.date, loadAverage: [results.loadAverage.start, loadAverage()] });
+      writeFileSync(`${base}.json`, `${JSON.stringify({ date: results.date, machine: results.machine, rounds }, null, 2)}\n`);
+      writeFileSync(`${base}.md`, `${table}\n`);
+      return table;
+    };
+    const table = write(await streamsPhase(streamShapes, write));
+    console.log(`\n${table}\nwrote ${relative(ROOT, base)}.{json,md}`);
+    return;
+  }
   let profileWindow: ProfileWindow | null = null;
   const profileDir = flags.profile ? join(RESULTS, 'profiles', new Date().toISOString().replace(/[:.]/g, '-')) : undefined;
   for (const kind of kinds) {
@@ -497,6 +660,7 @@ async function main(): Promise<void> {
     if (kind === 'parlor') profileWindow = window;
   }
   if (rounds > 0 && kinds.includes('parlor') && kinds.includes('socketio')) results.rounds = await pairedRounds(rounds);
+  if (sketchRun) results.sketch = await sketchPhase();
   if (profileDir) {
     const file = mainThreadProfile(profileDir);
     if (file) {
@@ -513,8 +677,8 @@ async function main(): Promise<void> {
   const json = join(RESULTS, `${quick ? 'quick' : 'full'}-${results.date.replace(/[:.]/g, '-')}.json`);
   writeFileSync(json, `${JSON.stringify(results, null, 2)}\n`);
   const out = flags.out ?? (quick ? join(RESULTS, 'quick.md') : join(ROOT, 'docs', 'performance.md'));
-  writeReport(out, renderReport(results));
-  console.log(`\n${renderHeadline(results)}\nwrote ${relative(ROOT, out)} and ${relative(ROOT, json)} in ${results.minutes.toFixed(1)} min`);
+  writeReport(out, ...sections(results));
+  console.log(`\n${headlines(results)}\nwrote ${relative(ROOT, out)} and ${relative(ROOT, json)} in ${results.minutes.toFixed(1)} min`);
 }
 
 main().then(

@@ -2,8 +2,8 @@
  * Byte counting for socket.io-client sockets (Parlor, the Socket.IO relay and
  * boardgame.io's client all use socket.io-client 4.8). Engine.IO tells us every frame as
  * it arrives or leaves; socket.io-client then decodes frames into packets in the same
- * order, one packet per frame (no binary attachments here), and dispatches each on a later
- * microtask. So a FIFO of frame sizes, pushed per frame and shifted per decoded packet,
+ * order, one packet per frame (a binary attachment's frame counts with its packet's), and
+ * dispatches each on a later microtask. So a FIFO of frame sizes, pushed per frame and shifted per decoded packet,
  * names the size of the packet being dispatched: its head, read from an `onAny` listener.
  */
 import type { Socket } from 'socket.io-client';
@@ -40,7 +40,9 @@ export function watchWire(socket: Socket, traffic: Traffic): Wire {
   manager.engine.on('packet', (packet: EnginePacket) => {
     const bytes = frameBytes(payloadBytes(packet), false);
     traffic.bytes += bytes;
-    if (packet.type === 'message') sizes.push(bytes);
+    // A binary attachment follows its packet's text frame: it adds to that packet's size.
+    if (packet.type === 'message' && typeof packet.data !== 'string' && sizes.length > 0) sizes[sizes.length - 1]! += bytes;
+    else if (packet.type === 'message') sizes.push(bytes);
   });
   manager.engine.on('packetCreate', (packet: EnginePacket) => {
     traffic.bytes += frameBytes(payloadBytes(packet), true);

@@ -6,6 +6,9 @@
  * With `RELAY_ACKS=1` it also answers each move's ack with `{ ok: true }` (the bench's
  * "Socket.IO relay with acks"): the floor for a server that confirms every move to its
  * sender, as Parlor must, still without validation, rules or views.
+ *
+ * Sketch's stroke workload (bench/strokes.ts) sends its frames as `game:stream`, forwarded the
+ * same way, and its commits and guesses as `move`s.
  */
 import { createServer } from 'node:http';
 import { Server } from 'socket.io';
@@ -25,6 +28,10 @@ io.on('connection', (socket) => {
   socket.on('move', (move: unknown, ack?: unknown) => {
     socket.to(room).emit('move', move);
     if (ACKS && typeof ack === 'function') ack({ ok: true });
+  });
+  // Sketch's stroke workload: the stream's frames, forwarded as they come (no ack, as Parlor's).
+  socket.on('game:stream', (frame: unknown) => {
+    socket.to(room).emit('game:stream', frame);
   });
 });
 

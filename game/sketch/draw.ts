@@ -25,8 +25,8 @@ export const WIDTHS: readonly number[] = Object.freeze([4, 8, 16, 32, 56]);
 
 /** Most points of one committed stroke (a longer line is committed in pieces). */
 export const MAX_STROKE_POINTS = 256;
-/** Most strokes and fills committed in one turn, undone ones included. */
-export const MAX_OPS_PER_TURN = 1000;
+/** Most strokes and fills committed in one turn, undone ones included (a busy drawing has 2,000). */
+export const MAX_OPS_PER_TURN = 2500;
 /** Most coordinates (two per point) the drawing holds at once. */
 export const MAX_DRAWING_COORDS = 100_000;
 /** Most coordinates of one streamed frame of the stroke in progress. */

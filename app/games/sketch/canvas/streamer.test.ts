@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { StrokeStreamer, strokeIds } from './streamer';
+import { STREAM_INTERVAL_MS, STREAM_MAX_POINTS, StrokeStreamer, strokeIds } from './streamer';
 import type { StrokeCommit, StrokeFrame } from './types';
 
 function setup(options: { intervalMs?: number; maxPoints?: number; maxStrokePoints?: number } = {}) {
@@ -33,6 +33,18 @@ describe('StrokeStreamer', () => {
     vi.advanceTimersByTime(1);
     expect(frames).toHaveLength(3);
     expect(frames[2]!.p).toEqual([20, 20, 21, 21, 22, 22, 23, 23, 24, 24]);
+  });
+
+  it('by default batches 20 points or 66 ms, the shape measured cheapest per point', () => {
+    expect([STREAM_INTERVAL_MS, STREAM_MAX_POINTS]).toEqual([66, 20]);
+    const { frames, streamer } = setup();
+    streamer.begin(0, 0, 0, 0);
+    for (let i = 1; i < 25; i++) streamer.move(i, 0);
+    expect(frames.map((f) => f.p.length / 2)).toEqual([20]);
+    vi.advanceTimersByTime(65);
+    expect(frames).toHaveLength(1);
+    vi.advanceTimersByTime(1);
+    expect(frames.map((f) => f.p.length / 2)).toEqual([20, 5]);
   });
 
   it('sends a slow pen one frame per interval, counted from the first waiting point', () => {

@@ -2,6 +2,16 @@ import { MAX_FRAME_COORDS, MAX_STROKE_POINTS } from '@/game/sketch/draw';
 import { simplify } from './simplify';
 import type { StrokeCommit, StrokeFrame } from './types';
 
+/**
+ * The default batching: a frame at most every 66 ms, of at most 20 points (15 frames a second
+ * for a fast pen). A relay's cost is per frame, so this costs the server about two thirds of
+ * 30 frames of 10 per point drawn, for a point delivered up to 33 ms later; the viewer's
+ * smoothing keeps the line fluid (measured: docs/performance.md, "Stream shapes").
+ */
+export const STREAM_INTERVAL_MS = 66;
+/** Most points of a frame by default: a fast pen (300 points/s) fills one per {@link STREAM_INTERVAL_MS}. */
+export const STREAM_MAX_POINTS = 20;
+
 /** Timers the streamer uses (the global ones by default; a test may hand in its own). */
 export interface StreamerTimers {
   set(fn: () => void, ms: number): unknown;
@@ -14,9 +24,9 @@ export interface StreamerOptions {
   send(frame: StrokeFrame): void;
   /** Commits a finished stroke (a `stroke` move); a long one comes in several pieces. */
   commit(stroke: StrokeCommit): void;
-  /** Most time a point waits before its frame goes (ms). */
+  /** Most time a point waits before its frame goes (ms; {@link STREAM_INTERVAL_MS} by default). */
   intervalMs?: number;
-  /** Most points in a frame (a frame goes at once when it holds this many; 1-32). */
+  /** Most points in a frame (a frame goes at once when it holds this many; 1-32; {@link STREAM_MAX_POINTS} by default). */
   maxPoints?: number;
   /** RDP tolerance of the committed stroke, in canvas units. */
   tolerance?: number;
@@ -75,8 +85,8 @@ export class StrokeStreamer {
   constructor(options: StreamerOptions) {
     this.send = options.send;
     this.commitStroke = options.commit;
-    this.intervalMs = Math.max(0, options.intervalMs ?? 33);
-    this.maxPoints = Math.min(MAX_FRAME_COORDS / 2, Math.max(1, Math.floor(options.maxPoints ?? 10)));
+    this.intervalMs = Math.max(0, options.intervalMs ?? STREAM_INTERVAL_MS);
+    this.maxPoints = Math.min(MAX_FRAME_COORDS / 2, Math.max(1, Math.floor(options.maxPoints ?? STREAM_MAX_POINTS)));
     this.tolerance = options.tolerance ?? 1;
     this.maxStrokePoints = Math.max(2, Math.min(MAX_STROKE_POINTS, options.maxStrokePoints ?? MAX_STROKE_POINTS));
     this.newId = options.newId ?? strokeIds();
