@@ -3,6 +3,8 @@ import { defineConfig } from 'vitest/config';
 
 /** The server suites that run on both backends: everything that starts a server in this process. */
 const SERVER_SUITES = ['server/*.integration.test.ts', 'server/hub*.test.ts'];
+/** Server suites about several nodes sharing one Redis: they run in the redis project only. */
+const REDIS_SUITES = ['server/*.redis.test.ts'];
 /** Suites that run Parlor nodes as processes on a Redis of their own (kill -9, Redis restarts and freezes). */
 const PROCESS_SUITES = ['server/scale-out*.integration.test.ts'];
 
@@ -21,7 +23,7 @@ export default defineConfig({
         test: {
           name: 'memory',
           include: ['game/**/*.test.ts', 'server/**/*.test.ts', 'app/**/*.test.ts'],
-          exclude: PROCESS_SUITES,
+          exclude: [...PROCESS_SUITES, ...REDIS_SUITES],
           sequence: { groupOrder: 0 },
         },
       },
@@ -30,7 +32,7 @@ export default defineConfig({
         extends: true,
         test: {
           name: 'redis',
-          include: SERVER_SUITES,
+          include: [...SERVER_SUITES, ...REDIS_SUITES],
           exclude: PROCESS_SUITES,
           globalSetup: ['server/test-redis-setup.ts'],
           setupFiles: ['server/test-redis-env.ts'],

@@ -2,8 +2,8 @@
  * `CONNECTIONS_PER_IP` over several nodes on one Redis: two in-process servers of one site
  * (same Redis, same key prefix, their own node ids) share an address's cap, and the
  * connections of a node that stopped heartbeating stop counting once a survivor claims it.
- * Needs the run's redis-server: vitest's "redis" project (`PARLOR_TEST_REDIS_URL`); the
- * single-node cap is in resilience.integration.test.ts, on both backends.
+ * Runs in vitest's "redis" project only (`*.redis.test.ts`: it needs the run's redis-server,
+ * `PARLOR_TEST_REDIS_URL`); the single-node cap is in resilience.integration.test.ts, on both backends.
  */
 import { pino } from 'pino';
 import { describe, expect, it } from 'vitest';
@@ -15,6 +15,7 @@ import { closedAfterEach } from './test-servers';
 import type { TestClient, TestServer } from './testing';
 
 const url = process.env.PARLOR_TEST_REDIS_URL;
+if (!url) throw new Error('This suite runs in the redis project, which sets PARLOR_TEST_REDIS_URL');
 const closed = closedAfterEach();
 let sites = 0;
 
@@ -36,7 +37,7 @@ function attempt(s: TestServer): Promise<TestClient | string | undefined> {
   );
 }
 
-describe.runIf(url)('the connection cap over nodes sharing Redis', () => {
+describe('the connection cap over nodes sharing Redis', () => {
   it('holds for the site: 2 sockets on A and 1 on B use a cap of 3; one closed, the next gets in', async () => {
     const { nodes } = await site(3, ['a', 'b']);
     const [a, b] = nodes as [TestServer, TestServer];
