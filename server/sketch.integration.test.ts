@@ -51,7 +51,7 @@ interface Table {
   readonly players: Member[];
   readonly spectator: Member;
   /** Moves the server's clock on by `ms`. */
-  skip(ms: number): void;
+  advance(ms: number): void;
 }
 
 /** Short games of the test words alone: one round, 30 s to draw, no hints. */
@@ -84,7 +84,7 @@ async function table(n: number): Promise<Table> {
   for (const name of NAMES.slice(1, n)) players.push(await join({ s, code }, name, 'player'));
   const spectator = await join({ s, code }, 'Sam', 'spectator');
   await Promise.all([...players, spectator].map((m) => m.c.until((r) => r.players.length === n && r.spectators === 1)));
-  return { s, code, players, spectator, skip: (ms) => (offset += ms) };
+  return { s, code, players, spectator, advance: (ms) => (offset += ms) };
 }
 
 const everyone = (t: Table): Member[] => [...t.players, t.spectator];
@@ -120,7 +120,7 @@ async function untilAll(members: readonly Member[], check: (s: RoomSnapshot) => 
  * Redis the deadline poller, on the same clock, would fire it anyway).
  */
 async function endPause(t: Table): Promise<void> {
-  t.skip(PAUSE_MS);
+  t.advance(PAUSE_MS);
   expectOk(await t.spectator.c.request('room:join', { code: t.code, nickname: t.spectator.name, as: 'spectator' }));
 }
 

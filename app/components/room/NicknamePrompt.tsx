@@ -43,7 +43,7 @@ function GameLine({ gameId }: { gameId: string }) {
  * while the page hydrates (the server renders the prompt): a click before the handlers
  * exist would submit the form natively and reload the page. `room`, once the room has
  * been looked up (by the server, as it rendered the page), says what the link invites to
- * ("Join Hana's Codewords game"), the game in a line with a link to its rules, and what is
+ * ("Join Hana's <game> game"), the game in a line with a link to its rules, and what is
  * going on in the room.
  */
 export function NicknamePrompt({

@@ -2,7 +2,7 @@ import type { RoomSummary } from '@/game/protocol';
 import { gameEntry } from '@/app/games';
 
 /**
- * What a room link invites to, from the room's public line: "Join Hana's Codewords game".
+ * What a room link invites to, from the room's public line: "Join Hana's <game> game" (the game's name from the registry).
  * The join page's heading and the link's preview title, so both always say the same. The
  * game's name comes from the registry (app/games/index.ts); the nickname is the host's own
  * text, to be rendered as text.
