@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { RosterPlayer } from './engine';
-import { carried, kickTally } from './vote-kick';
+import { carried, kickTally, mayVoteOn } from './vote-kick';
 
 /** `n` connected, seated players p0..p(n-1). */
 const table = (n: number): RosterPlayer[] => Array.from({ length: n }, (_, i) => ({ id: `p${i}`, seat: 'seat', connected: true }));
@@ -17,14 +17,18 @@ describe('kickTally', () => {
     expect(carried(kickTally(table(5), 'p0', ['p1', 'p2', 'p3']))).toBe(true);
   });
 
-  it('counts only connected, seated players other than the target, voters and electorate alike', () => {
+  it('counts seated players other than the target, connected or not; unseated players and strangers neither vote nor count', () => {
     const players: RosterPlayer[] = [
       ...table(4),
       { id: 'away', seat: 'seat', connected: false },
       { id: 'standing', seat: null, connected: true },
     ];
-    // The target's own "vote" and those of the away and unseated players neither count nor raise the bar.
-    expect(kickTally(players, 'p0', ['p0', 'p1', 'away', 'standing', 'stranger'])).toEqual({ votes: 1, needed: 2 });
-    expect(carried(kickTally(players, 'p0', ['p1', 'p2']))).toBe(true);
+    // The target's own "vote" and those of the unseated player and a stranger do not count; the away player's does.
+    expect(kickTally(players, 'p0', ['p0', 'p1', 'away', 'standing', 'stranger'])).toEqual({ votes: 2, needed: 3 });
+    // A dropped connection does not lower the bar: two of four seated others are not a majority.
+    expect(carried(kickTally(players, 'p0', ['p1', 'p2']))).toBe(false);
+    expect(carried(kickTally(players, 'p0', ['p1', 'p2', 'p3']))).toBe(true);
+    // Only a connected, seated player other than the target casts a vote.
+    expect(players.filter((p) => mayVoteOn(p, 'p0')).map((p) => p.id)).toEqual(['p1', 'p2', 'p3']);
   });
 });

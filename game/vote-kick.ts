@@ -16,26 +16,35 @@ export interface KickTally {
 }
 
 /**
- * Whether `player` has a say on removing `target` now: a connected, seated player other
- * than the target. Someone who walked in without a seat (in Codewords every newcomer
- * mid-game) or is away neither votes nor counts, so a crowd of fresh joiners cannot
- * outvote the table, and a dropped connection does not block the table's majority.
+ * Whether `player` may cast or withdraw a vote on `target` now: a connected, seated player
+ * other than the target. Someone who walked in without a seat (in Codewords every newcomer
+ * mid-game) neither votes nor counts, so fresh joiners cannot outvote the table.
  */
 export function mayVoteOn(player: RosterPlayer, target: string): boolean {
-  return player.id !== target && player.seat !== null && player.connected;
+  return player.connected && countsOn(player, target);
+}
+
+/**
+ * Whether `player` is in the electorate on `target`: seated and not the target, connected or
+ * not. A dropped connection (a locked phone, a reload) neither lowers the bar nor takes back
+ * a vote already cast, so a brief disconnect cannot hand a minority the majority; leaving the
+ * room, or a seat freed after the grace time, does.
+ */
+export function countsOn(player: RosterPlayer, target: string): boolean {
+  return player.id !== target && player.seat !== null;
 }
 
 /**
  * The tally of the votes `voters` cast against `target`, among `players` (every player of
  * the room, as the server's roster or a snapshot's player list): a vote counts while its
- * voter {@link mayVoteOn} the target, and a strict majority of those who may, at least
+ * voter {@link countsOn} the target, and a strict majority of those who count, at least
  * {@link MIN_KICK_VOTES}, carries it.
  */
 export function kickTally(players: readonly RosterPlayer[], target: string, voters: readonly string[]): KickTally {
   let electorate = 0;
   let votes = 0;
   for (const player of players) {
-    if (!mayVoteOn(player, target)) continue;
+    if (!countsOn(player, target)) continue;
     electorate++;
     if (voters.includes(player.id)) votes++;
   }

@@ -135,7 +135,7 @@ describe('a vote to remove a player', () => {
     expect(host.snapshot(code)!.kickVotes).toBeUndefined();
   });
 
-  it('is settled by whoever shrinks the electorate: a player going away can carry a vote, and removes its target as a kick', async () => {
+  it('is settled by whoever shrinks the electorate: a player leaving can carry a vote (going away cannot), and removes its target as a kick', async () => {
     const table = await seatTable(t);
     const { code, host, redOp, blueSpy, blueOp } = table;
     const fay = t.client('fay');
@@ -148,12 +148,18 @@ describe('a vote to remove a player', () => {
     expect(seen(blueSpy, code, blueOp)).toEqual({ voters: [host.playerId, redOp.playerId], votes: 2, needed: 3 });
     blueOp.socket.inbox.length = 0;
 
-    // Fay's connection drops: three may vote now, and two of them have.
+    // Fay's connection drops: she still counts, so the bar stays at three.
     await fay.disconnect();
+    expect((await t.hub.inspect(code))!.members.has(blueOp.playerId)).toBe(true);
+    // Fay leaves the room: three count now, and two of them have voted.
+    await fay.reconnect();
+    unwrap(await fay.leave(code));
     const room = (await t.hub.inspect(code))!;
     expect(room.members.has(blueOp.playerId)).toBe(false);
     expect(room.banned.has(blueOp.playerId)).toBe(true);
-    expect(blueOp.socket.inbox.map((d) => [d.event, d.payload])).toEqual([['room:removed', { code, reason: 'kicked' }]]);
+    // Told once, as the last thing its socket hears from the room.
+    expect(blueOp.socket.inbox.filter((d) => d.event === 'room:removed').map((d) => d.payload)).toEqual([{ code, reason: 'kicked' }]);
+    expect(blueOp.socket.inbox.at(-1)?.event).toBe('room:removed');
     expect(t.emitter.socketsIn([channel.room(code)]).map((s) => s.data.playerId)).not.toContain(blueOp.playerId);
   });
 

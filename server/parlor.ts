@@ -193,6 +193,8 @@ export function attachParlor(httpServer: HttpServer, options: ParlorOptions = {}
       const release = () => {
         if (open) connections.close(ip);
         open = false;
+        // One listener per socket on the shared connection: gone with the socket.
+        socket.conn.off('close', release);
       };
       socket.once('disconnect', release);
       socket.conn.once('close', release);

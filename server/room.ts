@@ -562,7 +562,7 @@ export class Room {
    * Brings the votes up to date with the roster at the end of an action: votes against a
    * member who is gone are reset, votes of members who are gone are dropped, and a player
    * a majority now stands against is removed ({@link kickTally}). That can carry another
-   * vote in turn, since it shrinks the electorate, as a player going away or leaving can.
+   * vote in turn, since it shrinks the electorate, as a player leaving or losing a seat can.
    */
   private settleVotes(): void {
     const present = (id: string) => this.members.has(id);

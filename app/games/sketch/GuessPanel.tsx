@@ -54,8 +54,8 @@ export function GuessPanel({ view, snapshot, canSay }: { view: SketchView; snaps
     // Cleared at once: the next guess can be typed while this one is on its way.
     setDraft('');
     pinned.current = true;
-    const sent = await actions.move({ type: 'say', text: line.value, turn });
-    setError(sent ? null : 'Not sent: see the message above.');
+    // A refusal shows as the room's toast; the line comes back to be sent again.
+    if (!(await actions.move({ type: 'say', text: line.value, turn }))) setDraft((current) => current || line.value);
   }
 
   return (
