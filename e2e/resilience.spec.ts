@@ -90,9 +90,12 @@ test.describe('Resilience and room management', () => {
     // Host controls are the host's alone.
     await expect(ben!.page.getByRole('button', { name: 'Manage Ana', exact: true })).toHaveCount(0);
     await ana!.assignSeat('Ben', 'Blue spymaster');
-    const blueSpymaster = ben!.page.getByRole('region', { name: 'Blue team' }).getByRole('group', { name: 'Spymaster' });
-    await expect(blueSpymaster.getByText('Ben', { exact: true })).toBeVisible();
+    for (const p of [ana!, ben!]) {
+      const blueSpymaster = p.page.getByRole('region', { name: 'Blue team' }).getByRole('group', { name: 'Spymaster' });
+      await expect(blueSpymaster.locator('.player-nick').getByText('Ben', { exact: true })).toBeVisible();
+    }
 
+    // On the host's page too: Ben's row moved seats, and a row that moves opens closed.
     await ana!.kick('Ben');
     await expect(ben!.page.getByRole('heading', { name: 'You were removed from this room' })).toBeVisible();
     await expect(ben!.page.getByRole('link', { name: 'Back home' })).toBeVisible();
