@@ -1,14 +1,16 @@
 /**
- * `npm run bench:adapters -- --nodes`: three Parlor nodes on one `redis-server` against one
+ * `npm run bench:adapters -- --nodes`: three Parlor nodes (`--node-count`) on one `redis-server` against one
  * plain node (no Redis), under the same Codewords bots, in paired rounds that alternate
  * which mode goes first, so the machine's drift hits both alike.
  *
  *   npm run bench:adapters -- --nodes                                   # about a minute
  *   npm run bench:adapters -- --nodes --rooms 50 --rate 500 --rounds 3 --seconds 8
+ *   npm run bench:adapters -- --nodes --node-count 1                    # Redis's cost alone, same cores
  *
  * Each node is `server/test-node.ts` in a child process (the relaxed test limits); every
- * room's five members are spread over the three nodes (member i of room r on node
- * (r + i) mod 3), so consecutive moves of a room are saved by different nodes. Per round
+ * room's five members are spread over the nodes (member i of room r on node
+ * (r + i) mod 3), so consecutive moves of a room are saved by different nodes, each member
+ * from an address of its own (per-address counts cost what players' would). Per round
  * and mode it reports: the share of deliveries that are whole `room:state` snapshots, ack
  * and delivery latency (p50/p99), lost, duplicated and out-of-order updates, and for the
  * Redis mode Redis's cost per acked move: commands (INFO commandstats, which counts the
@@ -34,7 +36,7 @@ const ROOMS = Number(option('rooms', '50'));
 const RATE = Number(option('rate', '500'));
 const ROUNDS = Number(option('rounds', '3'));
 const SECONDS = Number(option('seconds', '8'));
-const NODES = 3;
+const NODES = Number(option('node-count', '3'));
 const GIVE_UP_MS = 15 * 60_000;
 
 /** What the bots of one mode saw during one step. */
@@ -138,7 +140,7 @@ async function openMode(name: 'redis' | 'plain', urls: readonly string[]): Promi
   const rooms: ParlorRoom[] = [];
   for (let i = 0; i < ROOMS; i++) {
     const index = load.nextIndex;
-    const room = new ParlorRoom(urls[0]!, load, index, { urls, watch: watch.of(index) });
+    const room = new ParlorRoom(urls[0]!, load, index, { urls, watch: watch.of(index), addresses: true });
     load.add(room);
     rooms.push(room);
   }
@@ -253,9 +255,9 @@ export async function benchNodes(): Promise<void> {
   try {
     const script = { script: 'server/test-node.ts' };
     for (let i = 0; i < NODES; i++) {
-      nodes.push(await startServerProcess(0, { REDIS_URL: redisServer.url, REDIS_PREFIX: 'bench:', NODE_ID: `bench-${i}` }, script));
+      nodes.push(await startServerProcess(0, { REDIS_URL: redisServer.url, REDIS_PREFIX: 'bench:', NODE_ID: `bench-${i}`, TRUST_PROXY: '1' }, script));
     }
-    const plainNode = await startServerProcess(0, { REDIS_URL: '' }, script);
+    const plainNode = await startServerProcess(0, { REDIS_URL: '', TRUST_PROXY: '1' }, script);
     nodes.push(plainNode);
     process.stdout.write('opening rooms ');
     const redis = await openMode(

@@ -5,6 +5,7 @@
 
 import { randomBytes } from 'node:crypto';
 import { hostname } from 'node:os';
+import { READ_GAP_MS } from './store/paced-reads';
 
 /** A rate: at most `points` requests per `durationSec` seconds per key. */
 export interface Rate {
@@ -86,6 +87,12 @@ export interface ParlorConfig {
    * sockets out (its players show as away). Heartbeats go out every quarter of it.
    */
   readonly nodeTimeoutMs: number;
+  /**
+   * With Redis: how long a node's broadcast reader waits after a read that found broadcasts
+   * before it reads again (see `server/store/paced-reads.ts`): fewer reads for Redis under
+   * load, at most this much delay on a broadcast from another node. 0 reads at once.
+   */
+  readonly readGapMs: number;
 }
 
 /** Environment variables as read here (process.env or a plain object in tests). */
@@ -117,6 +124,7 @@ export const DEFAULT_CONFIG: ParlorConfig = {
   redisPrefix: 'parlor:',
   nodeId: `${hostname()}-${process.pid}-${randomBytes(3).toString('hex')}`,
   nodeTimeoutMs: 10_000,
+  readGapMs: READ_GAP_MS,
 };
 
 function number(env: Env, name: string, fallback: number): number {
@@ -186,5 +194,6 @@ export function configFromEnv(env: Env = process.env): ParlorConfig {
     redisPrefix: env.REDIS_PREFIX?.trim() || d.redisPrefix,
     nodeId: env.NODE_ID?.trim() || d.nodeId,
     nodeTimeoutMs: number(env, 'NODE_TIMEOUT_SECONDS', d.nodeTimeoutMs / 1000) * 1000,
+    readGapMs: number(env, 'READ_GAP_MS', d.readGapMs),
   };
 }

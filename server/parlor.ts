@@ -128,7 +128,7 @@ export function attachParlor(httpServer: HttpServer, options: ParlorOptions = {}
   const games = gameRegistry(options.games ?? GAMES);
   // Nodes relay binary stream frames between them only if some game streams binary.
   const binary = [...games.values()].some((game) => game.stream?.binary === true);
-  const redis = config.redisUrl === null ? null : openRedisBackend(config.redisUrl, log, { prefix: config.redisPrefix, binary });
+  const redis = config.redisUrl === null ? null : openRedisBackend(config.redisUrl, log, { prefix: config.redisPrefix, binary, readGapMs: config.readGapMs });
   const io: ParlorServer = new Server(httpServer, {
     ...(redis ? { adapter: redis.adapter } : {}),
     // Payloads are small: the largest, a custom word list, is about 20 kB.
@@ -256,6 +256,7 @@ export function attachParlor(httpServer: HttpServer, options: ParlorOptions = {}
         httpServer.closeIdleConnections();
         await io.close();
         await connections.stop();
+        limits.close();
         await redis?.close();
       })();
       return closing;

@@ -83,7 +83,40 @@ describe('RateLimits on Redis', () => {
     const limits = new RateLimits(RATES, client, prefix);
     for (let i = 0; i < 3; i++) expect(await limits.take([['action', 'socket-1'], ['actionPerIp', '10.0.0.1']])).toBeNull();
     expect(await limits.take([['action', 'socket-1'], ['actionPerIp', '10.0.0.1']])).not.toBeNull();
-    expect(await client.keys(`${prefix}*`)).toEqual([`${prefix}actionPerIp:10.0.0.1`]);
+    await limits.reconcile();
+    const [key, ...others] = await client.keys(`${prefix}*`);
+    expect(others).toEqual([]);
+    expect(key).toMatch(new RegExp(`^${prefix}actionPerIp:\\d+$`));
+    expect(await client.hgetall(key!)).toEqual({ '10.0.0.1': '3' });
+    // The window's hash expires two windows after the first send.
+    expect(await client.pttl(key!)).toBeGreaterThan(60_000);
+    limits.close();
+  });
+
+  it('reconciles the per-address action budget between nodes without a round trip per request', async () => {
+    const prefix = uniquePrefix();
+    const [a, b] = [new RateLimits(RATES, await connected(), prefix), new RateLimits(RATES, await connected(), prefix)];
+    const address = (socket: string) => [['action', socket], ['actionPerIp', '10.0.0.9']] as const;
+    // Answered at once, not with a promise: a move never waits for Redis on this budget.
+    expect(a.take(address('a1'))).toBeNull();
+    expect(a.take(address('a2'))).toBeNull();
+    expect(a.take(address('a3'))).toBeNull();
+    await a.reconcile();
+    // b hears a's three when it reconciles what it took: then it has 5 - 3 - 1 = 1 left.
+    expect(b.take(address('b1'))).toBeNull();
+    await b.reconcile();
+    expect(b.take(address('b2'))).toBeNull();
+    const wait = b.take(address('b3'));
+    expect(wait).toBeGreaterThan(0);
+    expect(wait).toBeLessThanOrEqual(60_000);
+    // a has not heard of b's two yet: it grants one more (the bound: one interval's worth per other node), then refuses.
+    expect(a.take(address('a4'))).toBeNull();
+    await a.reconcile();
+    expect(a.take(address('a5'))).not.toBeNull();
+    // Another address is untouched.
+    expect(a.take([['actionPerIp', '10.0.0.10']])).toBeNull();
+    a.close();
+    b.close();
   });
 
   it('keeps limiting, per node, while Redis is unreachable', async () => {

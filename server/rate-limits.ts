@@ -1,6 +1,7 @@
 import type { Redis } from 'ioredis';
 import { RateLimiterMemory, RateLimiterRedis, RateLimiterRes, type RateLimiterAbstract } from 'rate-limiter-flexible';
 import type { Rates } from './config';
+import { ReconciledBudgets } from './reconciled-budgets';
 
 /** Which budget a request draws on. */
 export type RateKind = keyof Rates;
@@ -53,6 +54,15 @@ export class LocalBudgets {
 const PER_SOCKET: ReadonlySet<RateKind> = new Set(['action', 'chat']);
 
 /**
+ * Per-address budgets that every request draws on (so every move), shared by the nodes
+ * through {@link ReconciledBudgets}: counted in the node, reconciled with Redis every
+ * 100 ms, never a round trip on the way to the answer. The rare ones (creating rooms,
+ * joining and looking up by code, which guard against code guessing) count in Redis on
+ * every request, exactly.
+ */
+const RECONCILED: ReadonlySet<RateKind> = new Set(['actionPerIp']);
+
+/**
  * rate-limiter-flexible's count in Redis, leaner: its own script runs SET NX, INCRBY and
  * PTTL on every request; this one INCRBY alone, plus PEXPIRE on a window's first request
  * and PTTL on a refusal. (KEYS: the counter. ARGV: points, window s, budget. Returns the
@@ -76,14 +86,16 @@ return { used, ttl }
 /**
  * The rate limits, one budget per kind and key (a socket id or an IP): `points` per
  * `durationSec` window. In memory for the embedded server, counted synchronously; given a
- * Redis client, per-address budgets count in Redis (keys `<prefix><kind>:<key>`), so an
- * IP's budget is shared by every node, and per-socket ones stay in memory. While Redis is
+ * Redis client, per-address budgets are shared by every node: the per-address action
+ * budget reconciled every 100 ms (a hash per window, `<prefix>actionPerIp:<window>`), the
+ * others counted in Redis (keys `<prefix><kind>:<key>`); per-socket ones stay in memory. While Redis is
  * unreachable each node falls back to its own in-memory counts rather than refusing or
  * waiting: limits stay on, only per node.
  */
 export class RateLimits {
   private readonly local: Record<RateKind, LocalBudgets>;
   private readonly shared: Record<RateKind, RateLimiterAbstract> | null = null;
+  private readonly reconciled = new Map<RateKind, ReconciledBudgets>();
 
   constructor(
     rates: Rates,
@@ -93,6 +105,10 @@ export class RateLimits {
   ) {
     this.local = perKind(rates, (rate) => new LocalBudgets(rate.points, rate.durationSec * 1000));
     if (!redis) return;
+    for (const kind of RECONCILED) {
+      const { points, durationSec } = rates[kind];
+      this.reconciled.set(kind, new ReconciledBudgets(points, durationSec * 1000, redis, `${prefix}${kind}`, now));
+    }
     this.shared = perKind(rates, (rate, kind) => {
       const window = { points: rate.points, duration: rate.durationSec };
       return new RateLimiterRedis({
@@ -117,11 +133,22 @@ export class RateLimits {
     const now = this.now();
     for (let i = 0; i < budgets.length; i++) {
       const [kind, key] = budgets[i]!;
-      if (this.shared && !PER_SOCKET.has(kind)) return takeShared(this.shared, budgets.slice(i));
-      const wait = this.local[kind].take(key, now);
+      const reconciled = this.reconciled.get(kind);
+      if (!reconciled && this.shared && !PER_SOCKET.has(kind)) return takeShared(this.shared, budgets.slice(i));
+      const wait = reconciled ? reconciled.take(key) : this.local[kind].take(key, now);
       if (wait !== null) return wait;
     }
     return null;
+  }
+
+  /** Sends the reconciled budgets' counts to Redis now (tests; a node sends them every 100 ms). */
+  async reconcile(): Promise<void> {
+    await Promise.all([...this.reconciled.values()].map((budgets) => budgets.reconcile()));
+  }
+
+  /** Stops reconciling with Redis. */
+  close(): void {
+    for (const budgets of this.reconciled.values()) budgets.close();
   }
 }
 

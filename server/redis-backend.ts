@@ -2,6 +2,7 @@ import { createAdapter } from '@socket.io/redis-streams-adapter';
 import type { Redis } from 'ioredis';
 import type { Logger } from './logger';
 import { NodeSockets } from './store/node-sockets';
+import { pacedReads, READ_GAP_MS } from './store/paced-reads';
 import { connectRedis } from './store/redis-client';
 import { RedisDeadlineQueue } from './store/redis-deadline-queue';
 import { RedisRoomStore } from './store/redis-room-store';
@@ -28,14 +29,15 @@ const PING_TIMEOUT_MS = 1_000;
  * Opens the Redis side of a node: one connection for the stores and rate limits, and one
  * for the streams adapter to publish on (it opens its own for reading, since XREAD blocks
  * and a shared connection would hold the stores' commands behind it). Every key and the
- * stream start with `prefix`; `binary` when some game streams binary frames. See docs/deploy.md.
+ * stream start with `prefix`; `binary` when some game streams binary frames; `readGapMs`
+ * paces the stream readers (see `pacedReads`). See docs/deploy.md.
  *
  * The store connection fails fast (a command timeout, see `connectRedis`): a stalled Redis
  * answers actions STORE_UNAVAILABLE within the timeout. The adapter's does not: its reader,
  * a duplicate of it, blocks in XREAD for seconds by design, and a broadcast held up by a
  * stall is better delivered late, in order, than dropped.
  */
-export function openRedisBackend(url: string, log: Logger, { prefix = 'parlor:', binary = false } = {}): RedisBackend {
+export function openRedisBackend(url: string, log: Logger, { prefix = 'parlor:', binary = false, readGapMs = READ_GAP_MS } = {}): RedisBackend {
   const client = connectRedis(url, log);
   const publisher = connectRedis(url, log, { failFast: false });
   return {
@@ -45,7 +47,8 @@ export function openRedisBackend(url: string, log: Logger, { prefix = 'parlor:',
     sockets: new NodeSockets(client, prefix),
     // Without a game that streams binary frames, every packet is JSON: the adapter can skip
     // looking for binary attachments (and encode its messages as JSON, not msgpack).
-    adapter: createAdapter(publisher, { streamName: `${prefix}socket.io`, onlyPlaintext: !binary }),
+    // Its readers take the broadcasts that came within a few ms in one XREAD (see pacedReads).
+    adapter: createAdapter(pacedReads(publisher, readGapMs), { streamName: `${prefix}socket.io`, onlyPlaintext: !binary }),
     async ready() {
       let timer: NodeJS.Timeout | undefined;
       const timeout = new Promise<false>((resolve) => (timer = setTimeout(() => resolve(false), PING_TIMEOUT_MS)));

@@ -22,7 +22,7 @@ import { RoomViews } from './room-views';
 import type { DeadlineQueue } from './store/deadline-queue';
 import type { NodeSockets } from './store/node-sockets';
 import { COMMAND_TIMEOUT_MS, RECONNECT_MAX_MS, StoreError } from './store/redis-client';
-import type { RoomStore, RoomWrite } from './store/room-store';
+import type { RoomRecord, RoomStore, RoomWrite } from './store/room-store';
 import { updateRoom } from './store/update-room';
 
 /** What the Redis backend is built from. */
@@ -71,6 +71,11 @@ export class RedisRooms implements RoomBackend {
   /** The latest room seen, and when, for rooms with a socket on this node (metrics, stream checks). */
   private readonly seen = new Map<string, Room>();
   private readonly seenAt = new Map<string, number>();
+  /**
+   * The stored room as this node last saved or read it, for rooms with a socket here: the
+   * next change starts from it without a load (a save that finds it old gets the current one).
+   */
+  private readonly records = new Map<string, RoomRecord>();
   /** Rooms being read again for {@link peek}, so that a burst of frames makes one read. */
   private readonly refreshing = new Set<string>();
   /** What this node sent the audiences of rooms with a socket here. */
@@ -106,7 +111,10 @@ export class RedisRooms implements RoomBackend {
 
   constructor(private readonly opts: RedisRoomsOptions) {
     const { expiry } = opts.config;
-    this.liveTtlMs = Math.max(expiry.idleMs, expiry.playingMs, 60_000);
+    // A second longer than either TTL of a room nobody is in, so the write in which the
+    // last socket leaves always changes the TTL, which restarts its clock (a write sets the
+    // TTL only when it changes).
+    this.liveTtlMs = Math.max(expiry.idleMs, expiry.playingMs, 60_000) + 1_000;
     this.presence = this.newPresence();
     this.beatEveryMs = Math.max(50, opts.config.nodeTimeoutMs / 4);
     // After an outage every node needs up to a reconnection back-off (plus a connection
@@ -176,15 +184,19 @@ export class RedisRooms implements RoomBackend {
           views.prime(room, now);
           return change(room);
         },
-        { games: this.opts.games, describe: (room) => this.describe(room) },
+        { games: this.opts.games, describe: (room) => this.describe(room), cached: this.records.get(code) },
       );
       if (outcome.status === 'missing') return roomNotFound(code);
       if (outcome.status === 'busy') return fail(ErrorCode.TRY_AGAIN, 'Many things happened in this room at once. Try again.');
       return ok(outcome);
     });
-    if (!done.ok) return done;
-    const { room, value, status } = done.value;
-    this.remember(room);
+    if (!done.ok) {
+      // The copy may be what made it fail (a room of a game this node cannot rebuild): read afresh next time.
+      this.records.delete(code);
+      return done;
+    }
+    const { room, value, status, record } = done.value;
+    this.remember(room, record, true);
     if (status === 'saved' || repairTimers) this.armTimers(room, repairTimers ? null : timers, now);
     return ok({ room, views, channels, value });
   }
@@ -194,7 +206,7 @@ export class RedisRooms implements RoomBackend {
       const record = await this.opts.store.load(code);
       if (!record) return roomNotFound(code);
       const room = roomFromRecord(storedRecord(record, code), this.opts.games);
-      this.remember(room);
+      this.remember(room, record);
       return ok({ room, views: this.viewsOf(code) });
     });
   }
@@ -280,6 +292,7 @@ export class RedisRooms implements RoomBackend {
     while (this.pending.size > 0) await Promise.allSettled([...this.pending]);
     this.seen.clear();
     this.seenAt.clear();
+    this.records.clear();
     this.views.clear();
   }
 
@@ -323,10 +336,13 @@ export class RedisRooms implements RoomBackend {
     return { data: serializeRoom(room), ...this.describe(room) };
   }
 
-  private remember(room: Room): void {
+  /** Keeps the room and its stored record for a room with a socket here; `saved` when an update (not a read, which a save may overtake) produced it. */
+  private remember(room: Room, record: RoomRecord, saved = false): void {
     if (!this.localCount.has(room.code)) return;
     this.seen.set(room.code, room);
     this.seenAt.set(room.code, this.opts.now());
+    const known = this.records.get(room.code);
+    if (saved || !known || known.revision <= record.revision) this.records.set(room.code, record);
   }
 
   /** Notes that a socket of this node is (about to be) counted into a room, here and in Redis. */
@@ -348,6 +364,7 @@ export class RedisRooms implements RoomBackend {
       this.localCount.delete(code);
       this.seen.delete(code);
       this.seenAt.delete(code);
+      this.records.delete(code);
       this.views.delete(code);
     }
     await this.opts.sockets.remove(this.presence, socketId, code).catch((error: unknown) => this.report(error, 'forget a socket'));
@@ -452,6 +469,7 @@ export class RedisRooms implements RoomBackend {
     }
     this.registered.clear();
     this.localCount.clear();
+    this.records.clear();
     this.opts.io.local.disconnectSockets(true);
     // Sockets counted in after the survivor took the notes are still noted under the old id.
     this.track(this.countOutStopped(id), `count out node ${id}`);

@@ -1,7 +1,7 @@
 /**
  * A Parlor node without Next.js, for tests that need real processes (the scale-out test
  * kills them with SIGKILL). Reads the same environment as `server.ts` (REDIS_URL, REDIS_PREFIX, NODE_ID,
- * NODE_TIMEOUT_SECONDS, SEAT_GRACE_SECONDS, ROOMS_PER_IP, TRUST_PROXY, PLAYER_ID_SECRET, ...) with the
+ * NODE_TIMEOUT_SECONDS, READ_GAP_MS, SEAT_GRACE_SECONDS, ROOMS_PER_IP, TRUST_PROXY, PLAYER_ID_SECRET, ...) with the
  * rate limits of `RELAXED_LIMITS`, listens on 127.0.0.1 and a free port, logs "Parlor is listening" with
  * its URL, and stops gracefully on SIGTERM. Not used in production.
  */
@@ -9,7 +9,7 @@ import { configFromEnv } from './config';
 import { logger } from './logger';
 import { RELAXED_LIMITS, startTestServer } from './testing';
 
-const { redisUrl, redisPrefix, nodeId, nodeTimeoutMs, graceMs, expiry, roomsPerIp, trustProxy } = configFromEnv();
+const { redisUrl, redisPrefix, nodeId, nodeTimeoutMs, graceMs, expiry, roomsPerIp, trustProxy, readGapMs } = configFromEnv();
 const server = await startTestServer({
   config: {
     ...RELAXED_LIMITS,
@@ -17,6 +17,7 @@ const server = await startTestServer({
     redisPrefix,
     nodeId,
     nodeTimeoutMs,
+    readGapMs,
     graceMs,
     expiry,
     trustProxy,

@@ -58,6 +58,11 @@ export interface ParlorRoomOptions {
   /** Member i connects to `urls[(index + i) % urls.length]`: a room's members spread over several nodes. */
   readonly urls?: readonly string[];
   readonly watch?: ParlorWatch;
+  /**
+   * Each member connects from an address of its own, as players do (an `X-Forwarded-For`
+   * the nodes trust with `TRUST_PROXY=1`), so per-address counts cost what they would.
+   */
+  readonly addresses?: boolean;
 }
 
 /** Refusals seen, by code, across all rooms (a correct bot sees none). */
@@ -117,6 +122,7 @@ export class ParlorRoom implements RoomDriver {
       const socket: ParlorClient = io(urls[(this.index + member) % urls.length]!, {
         auth: { token: randomBytes(24).toString('base64url'), protocol: PROTOCOL_VERSION },
         transports: ['websocket'],
+        ...(this.options.addresses ? { extraHeaders: { 'x-forwarded-for': `10.${this.index >> 8}.${this.index & 255}.${member + 1}` } } : {}),
         ...(process.env.BENCH_PARSER === 'msgpack' ? { parser: msgpackParser } : {}),
         forceNew: true,
         reconnection: false,

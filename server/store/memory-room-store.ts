@@ -1,5 +1,5 @@
 import type { RoomSummary } from '../../game/protocol';
-import { checkInteger, saveResult, type RoomRecord, type RoomStore, type RoomWrite, type SaveResult } from './room-store';
+import { checkInteger, type RoomRecord, type RoomStore, type RoomWrite, type SaveResult } from './room-store';
 
 interface Entry extends RoomRecord {
   readonly listing: RoomSummary | null;
@@ -23,8 +23,7 @@ export class MemoryRoomStore implements RoomStore {
 
   async load(code: string): Promise<RoomRecord | null> {
     const entry = this.live(code);
-    if (!entry) return null;
-    return entry.deltas?.length ? { revision: entry.revision, data: entry.data, deltas: [...entry.deltas] } : { revision: entry.revision, data: entry.data };
+    return entry ? recordOf(entry) : null;
   }
 
   async create(code: string, write: RoomWrite): Promise<'created' | 'taken'> {
@@ -35,7 +34,10 @@ export class MemoryRoomStore implements RoomStore {
 
   async save(code: string, expectedRevision: number, write: RoomWrite): Promise<SaveResult> {
     checkInteger('expectedRevision', expectedRevision, 1);
-    return saveResult(expectedRevision, this.write(code, expectedRevision, write));
+    const found = this.write(code, expectedRevision, write);
+    if (found === expectedRevision) return 'saved';
+    const entry = this.live(code);
+    return entry ? { conflict: recordOf(entry) } : 'missing';
   }
 
   async touch(code: string, ttlMs: number): Promise<boolean> {
@@ -104,4 +106,9 @@ export class MemoryRoomStore implements RoomStore {
   private sweep(): void {
     for (const code of this.rooms.keys()) this.live(code);
   }
+}
+
+/** A copy of an entry's record, as a store hands it out. */
+function recordOf(entry: Entry): RoomRecord {
+  return entry.deltas?.length ? { revision: entry.revision, data: entry.data, deltas: [...entry.deltas] } : { revision: entry.revision, data: entry.data };
 }

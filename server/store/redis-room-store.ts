@@ -1,25 +1,30 @@
 import type { Redis } from 'ioredis';
 import type { RoomSummary } from '../../game/protocol';
 import { FENCE_LUA, LuaScript, redisCall, runFenced, STALE_REPLY } from './redis-client';
-import { checkInteger, saveResult, type RoomRecord, type RoomStore, type RoomWrite, type SaveResult } from './room-store';
+import { checkInteger, type RoomRecord, type RoomStore, type RoomWrite, type SaveResult } from './room-store';
 
 /**
  * The compare-and-set behind `create` (expecting revision 0: no room) and `save`, in one
  * round trip. KEYS: the room hash, the public list. ARGV: expected revision, data, append
  * ('1': add `data` as delta `d<rev>`; else replace the whole hash with it), listing JSON
  * ('' for none), TTL ms, room code, fence. Writes only if the stored revision is the
- * expected one, and returns the revision it found either way, so the caller can tell
- * saved, conflict and missing; refuses to run past its fence (the caller has answered
- * STORE_UNAVAILABLE by then). It reads Redis's clock once (fence and list score) and
- * writes the listing and the TTL only when they changed: a move costs TIME, HMGET and HSET.
+ * expected one; returns `{ revision found }`, and on a conflict over an existing room
+ * `{ revision found, the hash's fields }`, so that the caller redoes its change on the
+ * room as found without loading it. A write refuses to run past its fence (the caller has
+ * answered STORE_UNAVAILABLE by then); a conflict is only a read, so it needs none. It
+ * reads Redis's clock once (fence and list score) and writes the listing and the TTL only
+ * when they changed: a move costs HMGET, TIME and HSET.
  */
 const WRITE = new LuaScript(`${FENCE_LUA}
+local stored = redis.call('HMGET', KEYS[1], 'rev', 'listing', 'ttl')
+local current = tonumber(stored[1] or '0')
+if current ~= tonumber(ARGV[1]) then
+  if current > 0 and ARGV[1] ~= '0' then return { current, redis.call('HGETALL', KEYS[1]) } end
+  return { current }
+end
 local now = redisNowMs()
 local fence = tonumber(ARGV[7])
 if fence > 0 and now > fence then return ${STALE_REPLY} end
-local stored = redis.call('HMGET', KEYS[1], 'rev', 'listing', 'ttl')
-local current = tonumber(stored[1] or '0')
-if current ~= tonumber(ARGV[1]) then return current end
 local append = ARGV[3] == '1'
 local fields
 if append then
@@ -49,7 +54,7 @@ if stored[3] ~= ARGV[5] then
 end
 redis.call('HSET', KEYS[1], unpack(fields))
 if stored[3] ~= ARGV[5] then redis.call('PEXPIRE', KEYS[1], ARGV[5]) end
-return current
+return { current }
 `);
 
 /**
@@ -93,23 +98,20 @@ export class RedisRoomStore implements RoomStore {
   }
 
   async load(code: string): Promise<RoomRecord | null> {
-    const fields = await redisCall(`load room ${code}`, () => this.redis.hgetall(this.key(code)));
-    const { rev, data } = fields;
-    if (rev === undefined || data === undefined) return null;
-    const deltas: [revision: number, delta: string][] = [];
-    for (const field in fields) if (field.startsWith('d') && field !== 'data') deltas.push([Number(field.slice(1)), fields[field]!]);
-    if (deltas.length === 0) return { revision: Number(rev), data };
-    deltas.sort((a, b) => a[0] - b[0]);
-    return { revision: Number(rev), data, deltas: deltas.map(([, delta]) => delta) };
+    return recordOf(await redisCall(`load room ${code}`, () => this.redis.hgetall(this.key(code))));
   }
 
   async create(code: string, write: RoomWrite): Promise<'created' | 'taken'> {
-    return (await this.write(code, 0, { ...write, append: false })) === 0 ? 'created' : 'taken';
+    const [found] = await this.write(code, 0, { ...write, append: false });
+    return found === 0 ? 'created' : 'taken';
   }
 
   async save(code: string, expectedRevision: number, write: RoomWrite): Promise<SaveResult> {
     checkInteger('expectedRevision', expectedRevision, 1);
-    return saveResult(expectedRevision, await this.write(code, expectedRevision, write));
+    const [found, fields] = await this.write(code, expectedRevision, write);
+    if (found === expectedRevision) return 'saved';
+    const current = fields && recordOf(Object.fromEntries(pairs(fields)));
+    return current ? { conflict: current } : 'missing';
   }
 
   async touch(code: string, ttlMs: number): Promise<boolean> {
@@ -160,11 +162,29 @@ export class RedisRoomStore implements RoomStore {
     return `${this.prefix}room:${code}`;
   }
 
-  /** Runs {@link WRITE}; the revision it found. */
-  private async write(code: string, expected: number, { data, listing, ttlMs, append }: RoomWrite): Promise<number> {
+  /** Runs {@link WRITE}: the revision it found, and on a conflict the hash's fields (name, value, name, value...). */
+  private async write(code: string, expected: number, { data, listing, ttlMs, append }: RoomWrite): Promise<[found: number, fields?: string[]]> {
     checkInteger('ttlMs', ttlMs, 1);
     const args = [expected, data, append && expected > 0 ? 1 : 0, listing ? JSON.stringify(listing) : '', ttlMs, code];
-    const found = await redisCall(`write room ${code}`, () => runFenced(WRITE, this.redis, [this.key(code), this.publicKey], args));
-    return Number(found);
+    const [found, fields] = (await redisCall(`write room ${code}`, () => runFenced(WRITE, this.redis, [this.key(code), this.publicKey], args))) as [number, string[]?];
+    return [Number(found), fields];
   }
+}
+
+/** The room a hash's fields hold (see {@link RedisRoomStore}), or null when it holds none. */
+function recordOf(fields: Record<string, string>): RoomRecord | null {
+  const { rev, data } = fields;
+  if (rev === undefined || data === undefined) return null;
+  const deltas: [revision: number, delta: string][] = [];
+  for (const field in fields) if (field.startsWith('d') && field !== 'data') deltas.push([Number(field.slice(1)), fields[field]!]);
+  if (deltas.length === 0) return { revision: Number(rev), data };
+  deltas.sort((a, b) => a[0] - b[0]);
+  return { revision: Number(rev), data, deltas: deltas.map(([, delta]) => delta) };
+}
+
+/** A flat list of names and values as pairs. */
+function pairs(flat: readonly string[]): [string, string][] {
+  const result: [string, string][] = [];
+  for (let i = 0; i + 1 < flat.length; i += 2) result.push([flat[i]!, flat[i + 1]!]);
+  return result;
 }

@@ -23,7 +23,7 @@ async function increment(store: RoomStore, code: string): Promise<number> {
     if (!record) throw new Error(`room ${code} vanished`);
     const saved = await store.save(code, record.revision, write(String(Number(record.data) + 1)));
     if (saved === 'saved') return attempt;
-    expect(saved).toBe('conflict');
+    expect(saved).toMatchObject({ conflict: { data: expect.any(String) } });
   }
 }
 
@@ -40,7 +40,9 @@ describe('RedisRoomStore', () => {
         // Same revision, many writers at once: exactly one wins.
         const racers = await Promise.all(Array.from({ length: writers }, (_, i) => nodes[i % 3]!.save(code, 1, write(`w${i}`))));
         expect(racers.filter((r) => r === 'saved')).toHaveLength(1);
-        expect(racers.filter((r) => r === 'conflict')).toHaveLength(writers - 1);
+        // Each loser gets the winner's room with its conflict.
+        const winner = `w${racers.indexOf('saved')}`;
+        expect(racers.filter((r) => typeof r === 'object' && r.conflict.revision === 2 && r.conflict.data === winner)).toHaveLength(writers - 1);
         // Then read-modify-write loops from every node: no increment is lost or doubled.
         await nodes[0]!.save(code, 2, write('0'));
         await Promise.all(

@@ -43,13 +43,11 @@ export interface RoomWrite {
   readonly ttlMs: number;
 }
 
-/** How a compare-and-set ended: written, someone else wrote first, or the room is gone. */
-export type SaveResult = 'saved' | 'conflict' | 'missing';
-
-/** The {@link SaveResult} of a compare-and-set that expected `expected` and found `found` (0: no room). */
-export function saveResult(expected: number, found: number): SaveResult {
-  return found === expected ? 'saved' : found === 0 ? 'missing' : 'conflict';
-}
+/**
+ * How a compare-and-set ended: written, the room is gone, or someone else wrote first,
+ * with the room as it was found (so the caller redoes its change without loading it).
+ */
+export type SaveResult = 'saved' | 'missing' | { readonly conflict: RoomRecord };
 
 /** Rooms shared by the nodes of one site. Every method rejects with a clear error when the backend is unreachable. */
 export interface RoomStore {
@@ -60,7 +58,7 @@ export interface RoomStore {
   /**
    * Stores the room at `expectedRevision + 1` if and only if it is still at
    * `expectedRevision`: of two nodes that loaded the same revision, one saves and the
-   * other gets 'conflict' (and should load again and redo its change).
+   * other gets a conflict with the room as the first left it, to redo its change on.
    */
   save(code: string, expectedRevision: number, write: RoomWrite): Promise<SaveResult>;
   /** Extends the room's life to `ttlMs` from now without writing it; false when it is gone. */

@@ -39,7 +39,7 @@ describe('updateRoom', () => {
     const store = new MemoryRoomStore();
     const code = await createLobby(store);
     const result = await updateRoom(store, code, join('p_2'), options);
-    expect(result).toMatchObject({ status: 'saved', revision: 2, value: true });
+    expect(result).toMatchObject({ status: 'saved', record: { revision: 2 }, value: true });
     const room = result.status === 'saved' ? result.room : null;
     expect(room?.version).toBe(2);
     expect(await store.listPublic(5)).toEqual([room?.summary()]);
@@ -52,9 +52,9 @@ describe('updateRoom', () => {
     const store = new MemoryRoomStore();
     const code = await createLobby(store);
     const refused = await updateRoom(store, code, (room) => room.move('p_host', { type: 'endTurn' }, 0), options);
-    expect(refused).toMatchObject({ status: 'unchanged', revision: 1, value: { ok: false } });
+    expect(refused).toMatchObject({ status: 'unchanged', record: { revision: 1 }, value: { ok: false } });
     const chat = await updateRoom(store, code, (room) => room.say('p_host', 'hello', 5), options);
-    expect(chat).toMatchObject({ status: 'saved', revision: 2 });
+    expect(chat).toMatchObject({ status: 'saved', record: { revision: 2 } });
     expect(chat.status === 'saved' && chat.room.version).toBe(1);
     expect(chat.status === 'saved' && chat.room.chat.map((c) => c.text)).toEqual(['hello']);
   });
@@ -76,6 +76,36 @@ describe('updateRoom', () => {
     expect([...room.members.keys()].sort()).toEqual(['p_host', ...ids].sort());
     expect(room.version).toBe(1 + ids.length);
     expect(record?.revision).toBe(1 + ids.length);
+  });
+
+  it('starts from the room as this node last saw it, and redoes the change on the room a conflict hands back', async () => {
+    /** A store that counts loads. */
+    class Counting extends MemoryRoomStore {
+      loads = 0;
+      override async load(code: string) {
+        this.loads++;
+        return super.load(code);
+      }
+    }
+    const store = new Counting();
+    const code = await createLobby(store);
+    const first = await updateRoom(store, code, join('p_2'), options);
+    if (first.status !== 'saved') throw new Error('not saved');
+    expect(store.loads).toBe(1);
+    // The record the save made is the room's: the next change needs no load.
+    const second = await updateRoom(store, code, join('p_3'), { ...options, cached: first.record });
+    expect(second).toMatchObject({ status: 'saved', record: { revision: 3 } });
+    expect(store.loads).toBe(1);
+    // From the older copy (another node saved p_3 meanwhile): the conflict carries the current room.
+    const third = await updateRoom(store, code, join('p_4'), { ...options, cached: first.record });
+    expect(third).toMatchObject({ status: 'saved', record: { revision: 4 } });
+    expect(store.loads).toBe(1);
+    expect(third.status === 'saved' && [...third.room.members.keys()]).toEqual(['p_host', 'p_2', 'p_3', 'p_4']);
+    expect(storedRecord((await store.load(code))!, code)).toEqual(third.status === 'saved' && roomRecord(third.room));
+    // A change that does nothing on an old copy may do something on the current room: it loads and tries again.
+    const said = await updateRoom(store, code, (room) => room.say('p_4', 'hello', 5), { ...options, cached: first.record });
+    expect(said).toMatchObject({ status: 'saved', record: { revision: 5 } });
+    expect(said.status === 'saved' && said.room.chat.map((c) => c.text)).toEqual(['hello']);
   });
 
   it('writes a change as a delta, and the whole record once the deltas add up to its size', async () => {
