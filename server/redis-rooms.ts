@@ -1,11 +1,11 @@
 /**
  * The backend of a site that several nodes serve through Redis (`REDIS_URL`): every room
- * lives in the shared {@link RoomStore}. A change is load → apply → compare-and-set save
- * (retried on conflict); timers are keys in the shared {@link DeadlineQueue} that every
- * node polls; rooms expire by TTL; presence is counted in the record, and the sockets a
- * node counted in are noted in Redis so that a survivor counts them out when the node
- * stops heartbeating (on Redis's live clock, which an outage of Redis itself does not
- * move). See docs/scale-out.md.
+ * lives in the shared {@link RoomStore}. A change is apply → compare-and-set save, on the
+ * room as this node last saw it or a load (redone on the room a conflict hands back);
+ * timers are keys in the shared {@link DeadlineQueue} that every node polls; rooms expire
+ * by TTL; presence is counted in the record, and the sockets a node counted in are noted
+ * in Redis so that a survivor counts them out when the node stops heartbeating (on Redis's
+ * live clock, which an outage of Redis itself does not move). See docs/scale-out.md.
  */
 import { randomBytes } from 'node:crypto';
 import { ErrorCode, fail, ok, type Result } from '../game/errors';
