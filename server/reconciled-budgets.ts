@@ -64,7 +64,7 @@ export class ReconciledBudgets {
     private readonly prefix: string,
     private readonly now: () => number = Date.now,
   ) {
-    this.timer = setInterval(() => void this.reconcile(), RECONCILE_MS).unref();
+    this.timer = setInterval(() => void this.reconcile().catch(() => undefined), RECONCILE_MS).unref();
   }
 
   /** Takes a point for `key`: null if the budget had one, else the ms until its window ends. */
@@ -81,7 +81,8 @@ export class ReconciledBudgets {
 
   /** Sends what this node took since the last time and learns the totals (after any send still running). */
   reconcile(): Promise<void> {
-    this.sending = this.sending.then(() => this.send());
+    // A send that threw (a bug: Redis being away is handled inside) must not stop the ones after it.
+    this.sending = this.sending.catch(() => undefined).then(() => this.send());
     return this.sending;
   }
 
