@@ -2,6 +2,7 @@ import { expect, test, type Page } from '@playwright/test';
 import type { Team } from '../game/codewords/types';
 import { expectAccessibleInBothThemes } from './axe';
 import { agentsOf, Bot, clueFor, Player, seatTable, startGame, untilRedClue } from './players';
+import { PHONE, saveShots } from './shots';
 
 /**
  * Issue 19, the game-feel half: the lobby offers the host a seat and "Randomise teams" and
@@ -12,18 +13,10 @@ import { agentsOf, Bot, clueFor, Player, seatTable, startGame, untilRedClue } fr
  * and desktop size.
  */
 
-const PHONE = { width: 375, height: 667 } as const;
-const DESKTOP = { width: 1280, height: 720 } as const;
 const reduced = { reducedMotion: 'reduce' } as const;
 
-/** Saves the page at phone and desktop size (whole page), when SHOTS_DIR is set; leaves it at desktop size. */
-async function shots(page: Page, name: string): Promise<void> {
-  if (!process.env.SHOTS_DIR) return;
-  for (const size of [PHONE, DESKTOP]) {
-    await page.setViewportSize(size);
-    await page.screenshot({ path: `${process.env.SHOTS_DIR}/feel-${name}-${size.width}x${size.height}.png`, fullPage: true });
-  }
-}
+/** {@link saveShots} under this spec's prefix. */
+const shots = (page: Page, name: string) => saveShots(page, `feel-${name}`);
 
 /** Whether an element lies wholly inside the viewport with the page scrolled to the top. */
 function aboveTheFold(page: Page, selector: string): Promise<boolean> {

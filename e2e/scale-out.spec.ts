@@ -3,12 +3,13 @@ import { startRedisServer, type RedisServer } from '../server/redis-server';
 import { BROWSER_TEST_ENV } from './global-setup';
 import { clueFor, expectNoHiddenColours, Player } from './players';
 import { startServerProcess, type ServerProcess } from './server-process';
+import { saveShots } from './shots';
 
 /**
  * Issue 6 in browsers: two Parlor nodes (production builds, websocket only, so no sticky
  * sessions) share a private redis-server; two players use node A and two use node B, and
  * they play a game through the page. Started and stopped by this file, on loopback and
- * free ports.
+ * free ports. With SHOTS_DIR set, a player of each node is saved as PNGs mid-game and at the end.
  */
 let redis: RedisServer;
 const nodes: ServerProcess[] = [];
@@ -58,6 +59,8 @@ test('four browsers on two nodes play a game to its end', async ({ browser }) =>
   await spymaster[first].giveClue(clueFor(key), '1');
   await operative[first].guess(words('bystander')[0]!);
   for (const p of everyone) await expect(p.page.getByRole('button', { name: `${words('bystander')[0]}, bystander` })).toBeVisible();
+  await saveShots(ana!.page, 'scale-out-node-a-spymaster');
+  await saveShots(dev!.page, 'scale-out-node-b-operative');
 
   // The second team finds all its agents and wins; every page, on both nodes, sees it.
   await expect.poll(() => spymaster[second].turnTeam()).toBe(second);
@@ -65,6 +68,8 @@ test('four browsers on two nodes play a game to its end', async ({ browser }) =>
   for (const word of words(second)) await operative[second].guess(word);
   const winner = `${second === 'red' ? 'Red' : 'Blue'} team wins!`;
   for (const p of everyone) await expect(p.page.getByRole('heading', { name: winner })).toBeVisible();
+  await saveShots(ben!.page, 'scale-out-node-a-end');
+  await saveShots(cleo!.page, 'scale-out-node-b-end');
   expectNoHiddenColours(operative[first].frames);
   for (const p of everyone) await p.close();
 });
