@@ -16,7 +16,8 @@
  * Redis mode Redis's cost per acked move: commands (INFO commandstats, which counts the
  * commands a Lua script runs as well as the script call), of which script calls
  * (EVALSHA, EVAL), bytes appended to the AOF (`aof_current_size`, with Redis's automatic
- * rewrite off), bytes received (`total_net_input_bytes`) and Redis's CPU. Then what a Sketch
+ * rewrite off), bytes received (`total_net_input_bytes`) and Redis's CPU; for both modes the
+ * nodes' CPU per move (from each node's /metrics, background work included). Then what a Sketch
  * stroke on a large drawing writes (bench/sketch-record.ts). Numbers are printed, never asserted.
  */
 import * as hdr from 'hdr-histogram-js';
@@ -119,6 +120,8 @@ interface Round {
   readonly outOfOrder: number;
   readonly refused: number;
   readonly gaps: number;
+  /** CPU of the mode's nodes per acked move, all nodes together, background work (polls, heartbeats) of the round included. */
+  readonly nodeCpuUs: number;
   /** Redis mode only: per acked move. */
   readonly commands?: number;
   readonly scripts?: number;
@@ -132,6 +135,14 @@ interface Mode {
   readonly name: 'redis' | 'plain';
   readonly load: Load;
   readonly watch: Watch;
+  /** Its nodes' addresses. */
+  readonly urls: readonly string[];
+}
+
+/** The CPU seconds a node's process has used so far, from its /metrics. */
+async function nodeCpuSeconds(url: string): Promise<number> {
+  const text = await (await fetch(`${url}/metrics`)).text();
+  return Number(/^process_cpu_seconds_total (\S+)$/m.exec(text)?.[1] ?? NaN);
 }
 
 async function openMode(name: 'redis' | 'plain', urls: readonly string[]): Promise<Mode> {
@@ -145,13 +156,14 @@ async function openMode(name: 'redis' | 'plain', urls: readonly string[]): Promi
     rooms.push(room);
   }
   for (let i = 0; i < rooms.length; i += 10) await Promise.all(rooms.slice(i, i + 10).map((r) => r.open()));
-  return { name, load, watch };
+  return { name, load, watch, urls };
 }
 
 async function runRound(mode: Mode, admin: Redis | null): Promise<Round> {
   mode.watch.reset();
   const gapsBefore = refusals.get('PATCH_GAP') ?? 0;
   const before = admin ? await redisCounters(admin) : null;
+  const cpuBefore = await Promise.all(mode.urls.map(nodeCpuSeconds));
   const step = await mode.load.step(RATE, {
     kind: 'parlor',
     url: '',
@@ -172,6 +184,7 @@ async function runRound(mode: Mode, admin: Redis | null): Promise<Round> {
     waitBudgetMs: 0,
   });
   await mode.load.settle(3_000);
+  const cpuAfter = await Promise.all(mode.urls.map(nodeCpuSeconds));
   const after = admin ? await redisCounters(admin) : null;
   const w = mode.watch;
   const ms = (p: number) => w.acks.getValueAtPercentile(p) / 1000;
@@ -190,6 +203,7 @@ async function runRound(mode: Mode, admin: Redis | null): Promise<Round> {
     outOfOrder: w.outOfOrder,
     refused: w.refused,
     gaps: (refusals.get('PATCH_GAP') ?? 0) - gapsBefore,
+    nodeCpuUs: (1e6 * cpuAfter.reduce((sum, cpu, i) => sum + cpu - cpuBefore[i]!, 0)) / Math.max(1, w.acked),
   };
   if (!before || !after) return round;
   const per = (n: number) => n / Math.max(1, w.acked);
@@ -221,7 +235,7 @@ function report(rounds: readonly Round[][]): string {
   const rows = rounds.flatMap((pair, i) =>
     pair.map(
       (r) =>
-        `| ${i + 1} | ${r.mode} | ${r.acked} | ${f(100 * r.snapshotShare)} % | ${f(100 * r.unpatchedAcks)} % | ${f(r.ackP50, 2)} / ${f(r.ackP99, 2)} | ${f(r.p50, 2)} / ${f(r.p99, 2)} | ${r.lost} / ${r.duplicated} / ${r.outOfOrder} / ${r.gaps} | ${f(r.commands)} | ${f(r.scripts)} | ${f(r.aofBytes, 0)} | ${f(r.netInBytes, 0)} | ${f(r.redisCpuUs, 0)} |`,
+        `| ${i + 1} | ${r.mode} | ${r.acked} | ${f(100 * r.snapshotShare)} % | ${f(100 * r.unpatchedAcks)} % | ${f(r.ackP50, 2)} / ${f(r.ackP99, 2)} | ${f(r.p50, 2)} / ${f(r.p99, 2)} | ${r.lost} / ${r.duplicated} / ${r.outOfOrder} / ${r.gaps} | ${f(r.nodeCpuUs, 0)} | ${f(r.commands)} | ${f(r.scripts)} | ${f(r.aofBytes, 0)} | ${f(r.netInBytes, 0)} | ${f(r.redisCpuUs, 0)} |`,
     ),
   );
   const ratio = (pick: (r: Round) => number) => median(rounds.map((pair) => pick(pair.find((r) => r.mode === 'redis')!) / pick(pair.find((r) => r.mode === 'plain')!)));
@@ -229,11 +243,11 @@ function report(rounds: readonly Round[][]): string {
   return [
     `${ROOMS} rooms of 5 (4 players, 1 spectator), ${RATE} moves/s, ${SECONDS} s measured per round; redis: ${NODES} nodes, each room's members spread over them; plain: one node, no Redis.`,
     '',
-    '| round | mode | acked moves | whole snapshots | acks without patch | ack p50 / p99 ms | delivery p50 / p99 ms | lost / duplicated / out of order / gaps | Redis commands per move | of which scripts | AOF bytes per move | net input bytes per move | Redis CPU µs per move |',
-    '| ---: | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |',
+    '| round | mode | acked moves | whole snapshots | acks without patch | ack p50 / p99 ms | delivery p50 / p99 ms | lost / duplicated / out of order / gaps | CPU of the nodes µs per move | Redis commands per move | of which scripts | AOF bytes per move | net input bytes per move | Redis CPU µs per move |',
+    '| ---: | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |',
     ...rows,
     '',
-    `Median of the paired ratios redis / plain: ack p50 ${f(ratio((r) => r.ackP50), 2)}x, ack p99 ${f(ratio((r) => r.ackP99), 2)}x, delivery p99 ${f(ratio((r) => r.p99), 2)}x.`,
+    `Median of the paired ratios redis / plain: ack p50 ${f(ratio((r) => r.ackP50), 2)}x, ack p99 ${f(ratio((r) => r.ackP99), 2)}x, delivery p99 ${f(ratio((r) => r.p99), 2)}x, CPU of the nodes per move ${f(ratio((r) => r.nodeCpuUs), 2)}x.`,
     `Median per move in Redis mode: ${f(median(redis.map((r) => r.commands!)))} commands, ${f(median(redis.map((r) => r.scripts!)))} of them script calls, ${f(median(redis.map((r) => r.aofBytes!)), 0)} AOF bytes, ${f(median(redis.map((r) => r.netInBytes!)), 0)} net input bytes, ${f(median(redis.map((r) => r.redisCpuUs!)), 0)} µs of Redis CPU.`,
     `Commands per move by name (last round): ${redis.at(-1)?.top ?? '-'}.`,
     `Refusals seen by the bots: ${JSON.stringify(Object.fromEntries(refusals))}.`,
