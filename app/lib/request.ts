@@ -52,6 +52,37 @@ export async function syncRoom(socket: AppSocket, store: RoomStoreApi, stillWant
   if (reply.ok && stillWanted()) store.getState().applySnapshot(reply.snapshot);
 }
 
+/** How long an early patch waits for the version it follows before the room is fetched whole (ms). */
+export const GAP_GRACE_MS = 300;
+
+/** Per room page: the newest version an early patch waits behind, and the wait. */
+const gapWaits = new WeakMap<RoomStoreApi, { awaited: number; timer: ReturnType<typeof setTimeout> | null }>();
+
+/**
+ * A patch came before the version it follows (the store keeps it): consecutive versions
+ * saved by different nodes can cross on the way, and an action's ack can bring its patch
+ * before another node's broadcast of the version before. Gives the missing versions
+ * {@link GAP_GRACE_MS} to arrive, then calls `sync` if the store still lacks them. Events
+ * and acks share one wait per room page, so a burst of early patches fetches the room once.
+ */
+export function awaitMissingVersions(store: RoomStoreApi, version: number, sync: () => void): void {
+  let wait = gapWaits.get(store);
+  if (!wait) gapWaits.set(store, (wait = { awaited: 0, timer: null }));
+  wait.awaited = Math.max(wait.awaited, version);
+  const current = wait;
+  current.timer ??= setTimeout(() => {
+    current.timer = null;
+    if ((store.getState().snapshot?.version ?? 0) < current.awaited) sync();
+  }, GAP_GRACE_MS);
+}
+
+/** Drops a room page's wait for missing versions (the page stops following the room). */
+export function stopAwaitingVersions(store: RoomStoreApi): void {
+  const wait = gapWaits.get(store);
+  if (wait?.timer) clearTimeout(wait.timer);
+  gapWaits.delete(store);
+}
+
 /**
  * What to show for a refused request: the server's message, except that a rate limit
  * says in plain words how long to wait ("Slow down: try again in 3 s").

@@ -2,7 +2,7 @@
 
 import { useMemo } from 'react';
 import { getSocket } from './socket';
-import { refusalMessage, request, syncRoom, type RequestEvent, type RequestPayload } from './request';
+import { awaitMissingVersions, refusalMessage, request, syncRoom, type RequestEvent, type RequestPayload } from './request';
 import { useRoomStoreApi } from './room-store-context';
 
 /**
@@ -60,7 +60,10 @@ export function useRoomActions<Move = unknown>(): RoomActionsApi<Move> {
       store.getState().setError(null);
       // The change as this tab sees it rides in the ack (no 'room:patch' event comes for it).
       const patch = 'patch' in reply ? reply.patch : undefined;
-      if (patch && store.getState().applyPatch(patch) === 'gap') void syncRoom(getSocket(), store);
+      // Early (another node's version before it is still on its way): wait a moment as for any patch.
+      if (patch && store.getState().applyPatch(patch) === 'gap' && store.getState().status === 'joined') {
+        awaitMissingVersions(store, patch.version, () => void syncRoom(getSocket(), store));
+      }
       return true;
     }
 

@@ -4,7 +4,7 @@ import { useEffect } from 'react';
 import { ErrorCode } from '@/game/errors';
 import type { ChatMessage, GameNotice, RemovalReason, RoomPatch, RoomSnapshot, StreamFrame } from '@/game/protocol';
 import { getSocket, listen, type AppSocket } from './socket';
-import { request, syncRoom } from './request';
+import { awaitMissingVersions, request, stopAwaitingVersions, syncRoom } from './request';
 import type { RoomEvents } from './room-events';
 import { useRoomEvents, useRoomStoreApi } from './room-store-context';
 import type { RoomStoreApi } from './room-store';
@@ -50,9 +50,6 @@ function reconnectDelay(hintMs: number | null): number {
   return Math.round(base * (0.5 + Math.random()));
 }
 
-/** How long an early patch waits for the version it follows before the room is fetched whole (ms). */
-const GAP_GRACE_MS = 300;
-
 /**
  * Joins the room as `as` with `nickname` and keeps this page's store in step with the
  * server: applies each 'room:state' and 'room:patch', resyncs on a version gap, rejoins after every
@@ -94,9 +91,6 @@ function connectRoom(store: RoomStoreApi, events: RoomEvents, nickname: string, 
   let restartHintMs: number | null = null;
   let reconnectTimer: ReturnType<typeof setTimeout> | null = null;
   let retryTimer: ReturnType<typeof setTimeout> | null = null;
-  // A patch that arrived before the one it follows, and the wait for that one.
-  let awaited = 0;
-  let gapTimer: ReturnType<typeof setTimeout> | null = null;
 
   async function join() {
     // Taken out of the room (kicked, expired, left elsewhere): do not walk back in on a reconnect.
@@ -133,13 +127,7 @@ function connectRoom(store: RoomStoreApi, events: RoomEvents, nickname: string, 
   function onPatch(patch: RoomPatch) {
     // While (re)joining, the join's answer brings the whole room: no sync needed.
     if (store.getState().applyPatch(patch) !== 'gap' || store.getState().status !== 'joined') return;
-    // Consecutive versions saved by different nodes can cross on the way: the store keeps the
-    // early patch, so wait a moment for the one it follows before asking for the whole room.
-    awaited = Math.max(awaited, patch.version);
-    gapTimer ??= setTimeout(() => {
-      gapTimer = null;
-      if (active && (store.getState().snapshot?.version ?? 0) < awaited) void sync();
-    }, GAP_GRACE_MS);
+    awaitMissingVersions(store, patch.version, () => void sync());
   }
 
   function onChat(message: ChatMessage) {
@@ -222,7 +210,7 @@ function connectRoom(store: RoomStoreApi, events: RoomEvents, nickname: string, 
   return () => {
     active = false;
     if (retryTimer) clearTimeout(retryTimer);
-    if (gapTimer) clearTimeout(gapTimer);
+    stopAwaitingVersions(store);
     // A pending reconnect stays wanted after unmount (the socket is shared by every page),
     // so it is left to fire; it only calls connect() on a disconnected socket.
     stopListening();
