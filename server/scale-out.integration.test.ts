@@ -76,12 +76,21 @@ async function eventually(check: () => Promise<boolean> | boolean, what: string,
   }
 }
 
-/** Each connection saw consecutive versions, and connections of one person never went back in time. */
+/**
+ * Each connection saw consecutive versions, and connections of one person never went back in
+ * time. One exception, which loses nothing: a whole snapshot (`room:state`, sent when the
+ * member's audience changed) made on this connection's node may overtake the patch of the
+ * version before, made on another node and still in the stream; it then supersedes it.
+ */
 function expectContinuous(p: Person): void {
   let last = 0;
   for (const c of p.connections) {
     const versions = c.states.map((s) => s.version);
-    for (let i = 1; i < versions.length; i++) expect(versions[i], `${p.name}: ${versions.join(',')}`).toBe(versions[i - 1]! + 1);
+    const whole = new Set(c.received.filter(([event]) => event === 'room:state').map(([, s]) => (s as RoomSnapshot).version));
+    for (let i = 1; i < versions.length; i++) {
+      if (versions[i]! > versions[i - 1]! + 1 && whole.has(versions[i]!)) continue;
+      expect(versions[i], `${p.name}: ${versions.join(',')}`).toBe(versions[i - 1]! + 1);
+    }
     expect(versions[0] ?? last, p.name).toBeGreaterThanOrEqual(last);
     last = versions.at(-1) ?? last;
   }
