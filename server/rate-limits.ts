@@ -88,9 +88,9 @@ return { used, ttl }
  * `durationSec` window. In memory for the embedded server, counted synchronously; given a
  * Redis client, per-address budgets are shared by every node: the per-address action
  * budget reconciled every 100 ms (a hash per window, `<prefix>actionPerIp:<window>`), the
- * others counted in Redis (keys `<prefix><kind>:<key>`); per-socket ones stay in memory. While Redis is
- * unreachable each node falls back to its own in-memory counts rather than refusing or
- * waiting: limits stay on, only per node.
+ * others counted in Redis (keys `<prefix><kind>:<key>`); per-socket ones stay in memory.
+ * While Redis is unreachable each node falls back to its own in-memory counts rather than
+ * refusing or waiting: limits stay on, only per node.
  */
 export class RateLimits {
   private readonly local: Record<RateKind, LocalBudgets>;
